@@ -1,0 +1,103 @@
+package dev.swarmboard.blackboard;
+
+import dev.swarmboard.codec.AvroCodec;
+import dev.swarmboard.codec.Codecs;
+import dev.swarmboard.codec.EventDecodeException;
+import dev.swarmboard.schema.BlackboardEvent;
+import dev.swarmboard.topic.TopicCatalogue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads one mission's events, in log order, from the one blackboard partition that holds them.
+ * Reads committed data only (aborted transactional writes never show) and stops at the end of the
+ * partition as it was when the read began. No consumer group: nothing is committed.
+ */
+public final class BlackboardReader implements AutoCloseable {
+
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration READ_LIMIT = Duration.ofSeconds(60);
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final AvroCodec<BlackboardEvent> codec;
+    private final String topic;
+
+    public BlackboardReader(Map<String, Object> clientProperties, TopicCatalogue catalogue, Codecs codecs) {
+        this(clientProperties, catalogue.blackboard(), codecs);
+    }
+
+    public BlackboardReader(Map<String, Object> clientProperties, String topic, Codecs codecs) {
+        this.consumer = new KafkaConsumer<>(consumerProperties(clientProperties),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        this.codec = codecs.events().codec();
+        this.topic = topic;
+    }
+
+    /** Settings of a group-less, read-committed reader. */
+    public static Map<String, Object> consumerProperties(Map<String, Object> clientProperties) {
+        Map<String, Object> properties = new HashMap<>(clientProperties);
+        properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        return properties;
+    }
+
+    /** The mission's events up to the current end of its partition. */
+    public MissionLog readMission(String missionId) {
+        int partitions = consumer.partitionsFor(topic).size();
+        TopicPartition partition = new TopicPartition(topic, MissionPartition.of(missionId, partitions));
+        consumer.assign(Set.of(partition));
+        consumer.seekToBeginning(Set.of(partition));
+        long end = consumer.endOffsets(Set.of(partition)).get(partition);
+        List<RecordedEvent> events = new ArrayList<>();
+        List<UndecodableRecord> undecodable = new ArrayList<>();
+        long deadline = System.nanoTime() + READ_LIMIT.toNanos();
+        while (consumer.position(partition) < end) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("reading mission " + missionId + " from " + partition
+                        + " did not reach offset " + end + " within " + READ_LIMIT.toSeconds() + " s");
+            }
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                if (Objects.equals(record.key(), missionId)) {
+                    decodeInto(record, missionId, events, undecodable);
+                }
+            }
+        }
+        return new MissionLog(missionId, events, undecodable);
+    }
+
+    private void decodeInto(ConsumerRecord<String, byte[]> record, String missionId,
+                            List<RecordedEvent> events, List<UndecodableRecord> undecodable) {
+        try {
+            BlackboardEvent event = codec.decode(record.value());
+            if (missionId.equals(event.getHeader().getMissionId())) {
+                events.add(new RecordedEvent(event, record.topic(), record.partition(), record.offset(),
+                        record.timestamp(), record.value()));
+            } else {
+                undecodable.add(new UndecodableRecord(record.topic(), record.partition(), record.offset(),
+                        record.key(), "key names mission " + missionId + " but header names "
+                        + event.getHeader().getMissionId()));
+            }
+        } catch (EventDecodeException e) {
+            undecodable.add(new UndecodableRecord(record.topic(), record.partition(), record.offset(),
+                    record.key(), e.getMessage()));
+        }
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}

@@ -1,0 +1,65 @@
+package dev.swarmboard.blackboard;
+
+import dev.swarmboard.codec.ContentHash;
+import dev.swarmboard.schema.BlackboardEvent;
+import dev.swarmboard.schema.EventHeader;
+import dev.swarmboard.schema.EvidenceRef;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Builds blackboard envelopes: the header is filled from the origin, the payload's type name and
+ * the payload's content hash, so no caller computes a hash by hand.
+ */
+public final class Events {
+
+    private Events() {
+    }
+
+    /** An envelope with a deterministic id derived from the given parts (see {@link #deterministicId}). */
+    public static BlackboardEvent create(EventOrigin origin, SpecificRecord payload, Instant at, String... idParts) {
+        String eventId = idParts.length == 0 ? UUID.randomUUID().toString() : deterministicId(idParts);
+        return create(eventId, origin, payload, at);
+    }
+
+    public static BlackboardEvent create(String eventId, EventOrigin origin, SpecificRecord payload, Instant at) {
+        EventHeader header = EventHeader.newBuilder()
+                .setEventId(eventId)
+                .setMissionId(origin.missionId())
+                .setLaneId(origin.laneId())
+                .setAttempt(origin.attempt())
+                .setType(typeOf(payload))
+                .setOccurredAt(at)
+                .setProducer(origin.producer())
+                .setContentHash(ContentHash.of(payload))
+                .setCausationId(origin.causationId())
+                .setTraceparent(origin.traceparent())
+                .build();
+        return BlackboardEvent.newBuilder().setHeader(header).setPayload(payload).build();
+    }
+
+    /**
+     * A name-based UUID of the joined parts. Writers derive ids from (mission, lane, attempt, step),
+     * so a retried write of the same fact carries the same id and is recognisable as a duplicate.
+     */
+    public static String deterministicId(String... parts) {
+        return UUID.nameUUIDFromBytes(String.join("\u001f", parts).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** The payload's record name, e.g. {@code LaneYielded}. */
+    public static String typeOf(Object payload) {
+        return ((SpecificRecord) payload).getSchema().getName();
+    }
+
+    /** The evidence reference of an event: its id and content hash. */
+    public static EvidenceRef ref(BlackboardEvent event, String label) {
+        return new EvidenceRef(event.getHeader().getEventId(), event.getHeader().getContentHash(), label);
+    }
+
+    /** Whether the payload still hashes to the content hash in its header. */
+    public static boolean hashIntact(BlackboardEvent event) {
+        return ContentHash.of((SpecificRecord) event.getPayload()).equals(event.getHeader().getContentHash());
+    }
+}

@@ -1,0 +1,61 @@
+package dev.swarmboard.service;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * {@code /healthy}, {@code /ready} and {@code /metrics} on a small HTTP server: 200 when every
+ * service is healthy (ready), 500 otherwise; metrics in Prometheus text format.
+ */
+public final class HealthServer implements AutoCloseable {
+
+    private final HttpServer server;
+
+    public HealthServer(int port, List<SwarmService> services, Supplier<String> metrics) {
+        try {
+            server = HttpServer.create(new InetSocketAddress(port), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open health port " + port, e);
+        }
+        server.createContext("/healthy", exchange -> status(exchange,
+                () -> services.stream().allMatch(SwarmService::isHealthy)));
+        server.createContext("/ready", exchange -> status(exchange,
+                () -> services.stream().allMatch(SwarmService::isReady)));
+        server.createContext("/metrics", exchange -> respond(exchange, 200, metrics.get()));
+    }
+
+    public HealthServer start() {
+        server.start();
+        return this;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private static void status(HttpExchange exchange, BooleanSupplier check) throws IOException {
+        boolean ok = check.getAsBoolean();
+        respond(exchange, ok ? 200 : 500, ok ? "ok\n" : "not ok\n");
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.swarmboard.service;
+
+/**
+ * The two-method contract of every Swarmboard service: start its clients and threads, and stop
+ * them. {@code stop()} is idempotent and closes resources in reverse order of creation.
+ */
+public interface SwarmService extends AutoCloseable {
+
+    /** A short name for logs and health output, e.g. {@code orchestrator}. */
+    String name();
+
+    void start();
+
+    void stop();
+
+    /** True while the service's loops run; false after a fatal error or stop. */
+    boolean isHealthy();
+
+    /** True once the service has joined its topics and can do work. */
+    default boolean isReady() {
+        return isHealthy();
+    }
+
+    @Override
+    default void close() {
+        stop();
+    }
+}

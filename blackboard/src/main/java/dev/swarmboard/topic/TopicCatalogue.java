@@ -1,0 +1,64 @@
+package dev.swarmboard.topic;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place that names Swarmboard's topics and their settings. Names carry a configurable
+ * prefix (default {@code swarm.}) so several installations can share a cluster.
+ *
+ * @param prefix             prepended to every topic name, e.g. {@code swarm.}
+ * @param missionPartitions  partitions of the missions command topic
+ * @param laneTaskPartitions partitions of the lane-tasks topic (share groups spread work beyond them)
+ * @param blackboardPartitions partitions of the blackboard; fixed for life, since a mission's
+ *                           partition is derived from it
+ * @param replicationFactor  replication of every topic, or null for the broker default
+ */
+public record TopicCatalogue(String prefix, int missionPartitions, int laneTaskPartitions,
+                             int blackboardPartitions, Short replicationFactor) {
+
+    public static final String DEFAULT_PREFIX = "swarm.";
+
+    /** The catalogue with default prefix and partition counts. */
+    public static TopicCatalogue defaults() {
+        return withPrefix(DEFAULT_PREFIX);
+    }
+
+    public static TopicCatalogue withPrefix(String prefix) {
+        return new TopicCatalogue(prefix, 3, 3, 6, null);
+    }
+
+    public String missions() {
+        return prefix + "missions";
+    }
+
+    public String laneTasks() {
+        return prefix + "lane-tasks";
+    }
+
+    public String blackboard() {
+        return prefix + "blackboard";
+    }
+
+    public String deadLetters() {
+        return prefix + "dead-letters";
+    }
+
+    public String schemas() {
+        return prefix + "schemas";
+    }
+
+    /** Every topic with the settings it must have. */
+    public List<TopicSpec> topics() {
+        return List.of(
+                new TopicSpec(missions(), missionPartitions, false, replicationFactor, Map.of("cleanup.policy", "delete")),
+                new TopicSpec(laneTasks(), laneTaskPartitions, false, replicationFactor, Map.of("cleanup.policy", "delete")),
+                // The blackboard is the system of record: kept forever, never compacted.
+                new TopicSpec(blackboard(), blackboardPartitions, true, replicationFactor,
+                        Map.of("cleanup.policy", "delete", "retention.ms", "-1", "retention.bytes", "-1")),
+                new TopicSpec(deadLetters(), 1, false, replicationFactor,
+                        Map.of("cleanup.policy", "delete", "retention.ms", "-1")),
+                // One record per writer schema, keyed by fingerprint: compaction keeps each forever.
+                new TopicSpec(schemas(), 1, false, replicationFactor, Map.of("cleanup.policy", "compact")));
+    }
+}
