@@ -12,6 +12,9 @@ import dev.swarmboard.deadletter.DeadLetters;
 import dev.swarmboard.localkafka.KafkaFixture;
 import dev.swarmboard.orchestrator.Fixtures;
 import dev.swarmboard.orchestrator.mission.MissionCommands;
+import dev.swarmboard.orchestrator.mission.MissionHash;
+import dev.swarmboard.orchestrator.mission.MissionStatus;
+import dev.swarmboard.orchestrator.mission.MissionWatch;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.Constraints;
 import dev.swarmboard.schema.MissionSpec;
@@ -42,6 +45,7 @@ class OrchestratorServiceIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
+    private static Map<String, Object> client;
     private static TopicCatalogue topics;
     private static OrchestratorService service;
     private static MissionCommands commands;
@@ -49,7 +53,7 @@ class OrchestratorServiceIT {
 
     @BeforeAll
     static void startOrchestrator() {
-        Map<String, Object> client = Map.of("bootstrap.servers", KafkaFixture.bootstrapServers());
+        client = Map.of("bootstrap.servers", KafkaFixture.bootstrapServers());
         String prefix = KafkaFixture.uniqueName("orch") + ".";
         topics = TopicCatalogue.withPrefix(prefix);
         new TopicProvisioner(KafkaFixture.admin()).provision(topics);
@@ -88,9 +92,13 @@ class OrchestratorServiceIT {
 
     @Test
     void shouldRejectAnInvalidMissionWithEveryReason() {
-        commands.submit(submit(mission("reject").setGoal("").setQuorumThreshold(5).build()));
-
-        await().atMost(PATIENCE).until(() -> probe.types("reject").contains("MissionRejected"));
+        // Given an invalid mission
+        MissionSpec spec = mission("reject").setGoal("").setQuorumThreshold(5).build();
+        // When it is submitted and its outcome awaited
+        String commandId = commands.submit(submit(spec)).commandId();
+        MissionStatus status = watch("reject", MissionStatus.follow(commandId, MissionHash.of(spec)));
+        // Then it is rejected with every reason, nothing runs, and the submitter's exit code is 2
+        assertThat(status.exitCode()).isEqualTo(2);
         assertThat(probe.payloads("reject", MissionRejected.class).get(0).getReasons()).extracting(Reason::getCode)
                 .containsExactlyInAnyOrder("EMPTY_GOAL", "INVALID_QUORUM");
         assertThat(probe.tasks("reject")).isEmpty();
@@ -124,7 +132,8 @@ class OrchestratorServiceIT {
     @Test
     void shouldReRunOnlyTheFailingLaneThenFailTheMissionAfterTheLastReRun() throws Exception {
         // Given a planned mission that allows one re-run
-        commands.submit(submit(mission("retry").setMaxReruns(1).build()));
+        MissionSpec spec = mission("retry").setMaxReruns(1).build();
+        String commandId = commands.submit(submit(spec)).commandId();
         await().atMost(PATIENCE).until(() -> probe.tasks("retry").size() == 3);
         // When the verifier's round 1 fails lane gaps
         probe.append(verdict("retry", 1, "gaps"));
@@ -142,6 +151,7 @@ class OrchestratorServiceIT {
         assertThat(probe.payloads("retry", MissionFailed.class)).singleElement()
                 .satisfies(failed -> assertThat(failed.getFailingLanes()).containsExactly("gaps"));
         assertThat(probe.tasks("retry")).hasSize(4);
+        assertThat(watch("retry", MissionStatus.follow(commandId, MissionHash.of(spec))).exitCode()).isEqualTo(1);
     }
 
     @Test
@@ -179,6 +189,10 @@ class OrchestratorServiceIT {
         assertThat(new String(letter.value(), StandardCharsets.UTF_8)).isEqualTo("not avro");
         assertThat(header(deadLetters("junk-fact").get(0), DeadLetters.TOPIC)).isEqualTo(topics.blackboard());
         assertThat(service.isHealthy()).isTrue();
+    }
+
+    private static MissionStatus watch(String missionId, MissionStatus status) {
+        return MissionWatch.await(client, topics, Codecs.create(), missionId, status, PATIENCE, event -> { });
     }
 
     private static SubmitMission submit(MissionSpec spec) {

@@ -46,7 +46,7 @@ class OrchestratorTransactionsIT {
             // When a mission is submitted, the first instance plans it and dies before committing
             commands.submit(new SubmitMission(mission("crash").build(), "it.yaml"));
             await().atMost(PATIENCE).until(() -> died.get() && !doomed.isHealthy());
-            await().atMost(PATIENCE).as("the dead instance wrote the plan")
+            await("the dead instance wrote the plan").atMost(PATIENCE)
                     .until(() -> plansInLog(probe, topics) == 1);
             doomed.stop();
             assertThat(probe.types("crash")).as("but nothing of it is committed").isEmpty();

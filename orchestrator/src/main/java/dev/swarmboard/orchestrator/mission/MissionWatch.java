@@ -1,0 +1,74 @@
+package dev.swarmboard.orchestrator.mission;
+
+import dev.swarmboard.blackboard.BlackboardReader;
+import dev.swarmboard.blackboard.MissionPartition;
+import dev.swarmboard.codec.AvroCodec;
+import dev.swarmboard.codec.Codecs;
+import dev.swarmboard.codec.EventDecodeException;
+import dev.swarmboard.schema.BlackboardEvent;
+import dev.swarmboard.topic.TopicCatalogue;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows one mission live, for {@code swarm submit --wait}: reads its blackboard partition from
+ * the start (committed events only) and folds each of the mission's events into a
+ * {@link MissionStatus} until the status is finished or the time is up.
+ */
+public final class MissionWatch {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MissionWatch.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private MissionWatch() {
+    }
+
+    /**
+     * Returns the status once finished, or as it stands when {@code timeout} passes (then
+     * {@link MissionStatus#finished()} is false). {@code onEvent} sees every event of the mission.
+     */
+    public static MissionStatus await(Map<String, Object> clientProperties, TopicCatalogue topics, Codecs codecs,
+                                      String missionId, MissionStatus status, Duration timeout,
+                                      Consumer<BlackboardEvent> onEvent) {
+        AvroCodec<BlackboardEvent> codec = codecs.events().codec();
+        try (var consumer = new KafkaConsumer<>(BlackboardReader.consumerProperties(clientProperties),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            int partitions = consumer.partitionsFor(topics.blackboard()).size();
+            TopicPartition partition = new TopicPartition(topics.blackboard(), MissionPartition.of(missionId, partitions));
+            consumer.assign(Set.of(partition));
+            consumer.seekToBeginning(Set.of(partition));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!status.finished() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                    if (missionId.equals(record.key())) {
+                        decode(codec, record, missionId, status, onEvent);
+                    }
+                }
+            }
+        }
+        return status;
+    }
+
+    private static void decode(AvroCodec<BlackboardEvent> codec, ConsumerRecord<String, byte[]> record,
+                               String missionId, MissionStatus status, Consumer<BlackboardEvent> onEvent) {
+        try {
+            BlackboardEvent event = codec.decode(record.value());
+            if (missionId.equals(event.getHeader().getMissionId())) {
+                onEvent.accept(event);
+                status.apply(event);
+            }
+        } catch (EventDecodeException e) {
+            LOG.warn("skipping undecodable record {}-{}@{} of mission {}: {}", record.topic(), record.partition(),
+                    record.offset(), missionId, e.getMessage());
+        }
+    }
+}
