@@ -2,9 +2,9 @@ package dev.swarmboard.digest.report;
 
 import dev.swarmboard.blackboard.MissionLog;
 import dev.swarmboard.blackboard.RecordedEvent;
-import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.verifier.bench.SyntheticMission;
+import dev.swarmboard.verifier.quorum.MissionLogs;
 import dev.swarmboard.verifier.quorum.MissionVerification;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +14,6 @@ import java.util.List;
 /** Mission logs as the blackboard holds them once the verifier ran: each verdict right after its trigger. */
 public final class MissionFixtures {
 
-    public static final Codecs CODECS = Codecs.create();
     public static final Instant START = Instant.parse("2030-01-01T00:00:00Z");
 
     private MissionFixtures() {
@@ -66,7 +65,6 @@ public final class MissionFixtures {
     }
 
     private static RecordedEvent recorded(BlackboardEvent event, long offset) {
-        return new RecordedEvent(event, "t.blackboard", 0, offset, event.getHeader().getOccurredAt().toEpochMilli(),
-                CODECS.events().codec().encode(event));
+        return MissionLogs.recorded(event, offset);
     }
 }
