@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "swarm", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Swarmboard: event-driven multi-agent orchestration on Apache Kafka.",
-        subcommands = {BrokerCommand.class, TopicsCommand.class, BenchCommand.class})
+        subcommands = {BrokerCommand.class, TopicsCommand.class, WatchCommand.class, BenchCommand.class})
 public final class SwarmCommand implements Runnable {
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
