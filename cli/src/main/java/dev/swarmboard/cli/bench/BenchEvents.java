@@ -10,6 +10,7 @@ import dev.swarmboard.schema.event.LaneYielded;
 import dev.swarmboard.schema.event.StageCompleted;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Realistic blackboard events for benchmarks: stage receipts carrying an artifact of a chosen size
@@ -22,7 +23,17 @@ public final class BenchEvents {
 
     /** A StageCompleted receipt whose whole envelope is close to {@code approxBytes} on the wire. */
     public static BlackboardEvent stageReceipt(String missionId, String laneId, int index, int approxBytes) {
-        String output = "engage_report:\n  summary: " + "x".repeat(Math.max(0, approxBytes - 420)) + "\n";
+        return stageReceipt(missionId, laneId, index, approxBytes, () -> 'x');
+    }
+
+    /** The same, with the artifact's filler characters drawn from {@code filler}. */
+    public static BlackboardEvent stageReceipt(String missionId, String laneId, int index, int approxBytes,
+                                               Supplier<Character> filler) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < Math.max(0, approxBytes - 420); i++) {
+            text.append(filler.get());
+        }
+        String output = "engage_report:\n  summary: " + text + "\n";
         StageCompleted payload = StageCompleted.newBuilder()
                 .setStage("engage").setRole("engage").setKind("SINGLE").setProposalIndex(0)
                 .setProvider("scripted").setModel("openai/gpt-oss-120b").setModelKey("default")
