@@ -17,8 +17,10 @@ import dev.swarmboard.verifier.quorum.Quorum;
 import dev.swarmboard.verifier.quorum.QuorumReplay;
 import dev.swarmboard.verifier.quorum.ReplayedVerdict;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Decides, from a mission's log alone, whether a digest may be published. Only a PASS verdict that
@@ -70,24 +72,19 @@ public final class DigestDecision {
         return Events.deterministicId(missionId, "DigestPublished", verdictEventId);
     }
 
+    /** The position of the requested (or latest) PASS verdict; a later copy of an event id never counts. */
     private static Optional<Integer> verdictPosition(List<RecordedEvent> events, String verdictEventId) {
-        for (int i = events.size() - 1; i >= 0; i--) {
+        Set<String> seen = new HashSet<>();
+        Integer found = null;
+        for (int i = 0; i < events.size(); i++) {
             RecordedEvent event = events.get(i);
             boolean wanted = verdictEventId == null || verdictEventId.equals(event.eventId());
-            if (wanted && event.event().getPayload() instanceof QuorumReached verdict && Quorum.passed(verdict)) {
-                return Optional.of(firstOf(events, event.eventId()));
+            if (seen.add(event.eventId()) && wanted && event.event().getPayload() instanceof QuorumReached verdict
+                    && Quorum.passed(verdict)) {
+                found = i;
             }
         }
-        return Optional.empty();
-    }
-
-    private static int firstOf(List<RecordedEvent> events, String eventId) {
-        for (int i = 0; i < events.size(); i++) {
-            if (events.get(i).eventId().equals(eventId)) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("event " + eventId + " vanished from its own log");
+        return Optional.ofNullable(found);
     }
 
     private static DigestOutcome reject(MissionLog log, String verdictEventId, List<RecordedEvent> covered,

@@ -74,6 +74,22 @@ class DigestDecisionTest {
         assertThat(reasons(outcome)).extracting(Reason::getCode).containsExactly("VERDICT_NOT_REPRODUCIBLE");
     }
 
+    @Test
+    void shouldNotTakeALaterCopyOfAFailVerdictIdForAPass() {
+        // Given a failed mission and a PASS written later under the FAIL verdict's own id
+        MissionLog log = MissionFixtures.failed("m-4");
+        BlackboardEvent fail = verdicts(log).get(0).event();
+        BlackboardEvent copy = BlackboardEvent.newBuilder(fail).build();
+        ((QuorumReached) copy.getPayload()).setVerdict("PASS");
+
+        // When asked for that id
+        DigestOutcome outcome = DigestDecision.decide(MissionFixtures.append(log, copy),
+                fail.getHeader().getEventId(), "r.md", NOW);
+
+        // Then the first event of the id (the FAIL) is what counts
+        assertThat(reasons(outcome)).extracting(Reason::getCode).containsExactly("NO_PASS_VERDICT");
+    }
+
     private static List<RecordedEvent> verdicts(MissionLog log) {
         return log.events().stream().filter(event -> event.type().equals("QuorumReached")).toList();
     }

@@ -59,23 +59,30 @@ public final class VerifierBench {
     private VerifierBench() {
     }
 
-    /** {@code VerifierBench [bootstrap] [missions] [lanes]}; defaults: $KAFKA_BOOTSTRAP_SERVERS, 500, 3. */
+    /**
+     * {@code VerifierBench [bootstrap] [missions] [lanes] [repetitions]}; defaults:
+     * $KAFKA_BOOTSTRAP_SERVERS, 1000, 3, 2 (the first repetition includes JIT warm-up).
+     */
     public static void main(String[] args) {
         String bootstrap = args.length > 0 ? args[0] : System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS",
                 "127.0.0.1:9092");
-        int missions = args.length > 1 ? Integer.parseInt(args[1]) : 500;
+        int missions = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         int lanes = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        run(bootstrap, missions, lanes, System.out);
+        int repetitions = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+        run(bootstrap, missions, lanes, repetitions, System.out);
     }
 
-    public static List<Result> run(String bootstrap, int missions, int lanes, PrintStream out) {
+    /** Runs both guarantees {@code repetitions} times, printing each result as it comes. */
+    public static List<Result> run(String bootstrap, int missions, int lanes, int repetitions, PrintStream out) {
         List<Result> results = new ArrayList<>();
-        for (String guarantee : List.of(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE)) {
-            Result result = runOnce(bootstrap, missions, lanes, guarantee);
-            out.printf(Locale.ROOT, "%-16s %6d missions %7d yields %8d events %8.2f s %10.1f yields/s %8.1f verdicts/s%n",
-                    result.guarantee(), result.missions(), result.yields(), result.events(),
-                    result.elapsed().toMillis() / 1000.0, result.yieldsPerSecond(), result.verdictsPerSecond());
-            results.add(result);
+        for (int repetition = 0; repetition < repetitions; repetition++) {
+            for (String guarantee : List.of(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE)) {
+                Result result = runOnce(bootstrap, missions, lanes, guarantee);
+                out.printf(Locale.ROOT, "%-16s %6d missions %7d yields %8d events %8.2f s %8.1f yields/s %8.1f verdicts/s%n",
+                        result.guarantee(), result.missions(), result.yields(), result.events(),
+                        result.elapsed().toMillis() / 1000.0, result.yieldsPerSecond(), result.verdictsPerSecond());
+                results.add(result);
+            }
         }
         return results;
     }

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Completeness: every planned lane has a passing yield for its expected attempt, every artifact the
+ * Completeness: the plan has lanes, every planned lane has a passing yield for its expected attempt, every artifact the
  * plan requires is among the yield's artifacts, and where the plan requires green tests the lane
  * attempt's last test-runner receipt exited 0 in time (a receipt, never model text).
  */
@@ -27,6 +27,9 @@ public final class VerifierAux implements Validator {
     public Vote vote(RoundView round) {
         Ballot ballot = new Ballot(NAME);
         ballot.objectToDeadline(round);
+        if (round.plan().getLanes().isEmpty()) {
+            ballot.object("plan " + round.plan().getPlanId() + " has no lanes: nothing was done");
+        }
         for (String lane : round.missingLanes()) {
             ballot.object(lane, lane + ": no outcome for its expected attempt");
         }

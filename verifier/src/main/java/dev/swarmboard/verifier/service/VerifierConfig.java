@@ -21,7 +21,7 @@ public record VerifierConfig(CommonConfig common, Map<String, Object> clientProp
                              Duration deadlineInterval, String processingGuarantee, int streamThreads) {
 
     public static final ConfigParameter<Path> STATE_DIR = new ConfigParameter<>("SWARM_VERIFIER_STATE_DIR", Path::of,
-            Path.of(System.getProperty("java.io.tmpdir"), "swarmboard-verifier"),
+            Path.of("data", "verifier"),
             "Directory of the verifier's RocksDB state stores");
     public static final ConfigParameter<Duration> DEADLINE_INTERVAL = new ConfigParameter<>(
             "SWARM_VERIFIER_DEADLINE_INTERVAL_MS", raw -> Duration.ofMillis(Long.parseLong(raw)), Duration.ofSeconds(1),

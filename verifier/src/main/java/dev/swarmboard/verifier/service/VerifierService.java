@@ -6,6 +6,7 @@ import dev.swarmboard.service.SwarmService;
 import dev.swarmboard.verifier.topology.VerifierTopology;
 import java.time.Duration;
 import java.util.Set;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -54,7 +55,9 @@ public final class VerifierService implements SwarmService {
     @Override
     public synchronized void stop() {
         if (streams != null) {
-            streams.close(CLOSE_TIMEOUT);
+            // Leaving the group lets another instance take the partitions at once, not after the session timeout.
+            streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(CLOSE_TIMEOUT));
             streams = null;
         }
     }

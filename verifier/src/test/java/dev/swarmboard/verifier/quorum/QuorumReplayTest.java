@@ -214,6 +214,19 @@ class QuorumReplayTest {
         assertThat(verdict.getFailingLanes()).containsExactly("b");
     }
 
+    @Test
+    void shouldNotPassAPlanWithoutLanes() {
+        // Given a plan with no lanes: every lane (none) has an outcome at once
+        Plan empty = Plan.newBuilder(mission.plan()).setLanes(List.of()).build();
+
+        // When replayed
+        QuorumReached verdict = onlyVerdict(List.of(mission.planIssued(empty)));
+
+        // Then verifier_aux objects and the verdict is FAIL
+        assertThat(vote(verdict, VerifierAux.NAME).getReasons()).containsExactly("plan plan-m-1 has no lanes: nothing was done");
+        assertThat(verdict.getVotes()).extracting(Vote::getPass).containsExactly(true, true, false);
+    }
+
     static List<EvidenceRef> tampered(List<EvidenceRef> refs) {
         List<EvidenceRef> copy = new ArrayList<>(refs);
         EvidenceRef first = copy.get(0);
