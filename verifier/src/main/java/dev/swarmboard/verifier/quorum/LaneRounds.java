@@ -21,6 +21,14 @@ import java.util.TreeMap;
  */
 public final class LaneRounds {
 
+    /**
+     * The workflow of the orchestrator's planning plan (its one {@code orchestrate} lane proposes the
+     * real lanes). The orchestrator judges that lane's yield itself and supersedes the plan with the
+     * lanes' own; the verifier does not verify it. Same value as the orchestrator's
+     * {@code Planner.ORCHESTRATE_WORKFLOW}.
+     */
+    public static final String PLANNING_WORKFLOW = "orchestrate";
+
     private BlackboardEvent planEvent;
     private int round;
     private final Map<String, Integer> expectedAttempts;
@@ -43,13 +51,13 @@ public final class LaneRounds {
     }
 
     /**
-     * The first plan opens round 1. The same plan issued again (canary lanes sent in parts) changes
+     * The first plan opens round 1 (a planning plan is not verified). The same plan issued again (canary lanes sent in parts) changes
      * nothing; a different plan replaces it and re-opens the round: its lanes keep their expected
      * attempts, new lanes start at attempt 1.
      */
     void acceptPlan(BlackboardEvent event) {
         Plan plan = ((PlanIssued) event.getPayload()).getPlan();
-        if (planEvent != null && samePlan(plan(), plan)) {
+        if (PLANNING_WORKFLOW.equals(plan.getWorkflow()) || planEvent != null && samePlan(plan(), plan)) {
             return;
         }
         Map<String, Integer> kept = new TreeMap<>(expectedAttempts);

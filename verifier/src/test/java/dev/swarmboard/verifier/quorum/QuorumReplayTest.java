@@ -188,6 +188,25 @@ class QuorumReplayTest {
     }
 
     @Test
+    void shouldNotVerifyThePlanningPlanButThePlanThatSupersedesIt() {
+        // Given the orchestrator's planning plan, its lane's passing yield, then the lanes' own plan
+        Plan planning = Plan.newBuilder(mission.plan()).setPlanId("m-1/plan-1").setWorkflow("orchestrate")
+                .setLanes(List.of(SyntheticMissionLanes.lane(mission, "orchestrate"))).build();
+        Plan lanes = Plan.newBuilder(mission.plan()).setPlanId("m-1/plan-2").setVersion(2)
+                .setSupersedes("m-1/plan-1").build();
+        List<BlackboardEvent> events = events(mission.planIssued(planning), mission.laneAttempt("orchestrate", 1, true),
+                mission.planIssued(lanes), mission.laneAttempt("a", 1, true), mission.laneAttempt("b", 1, true));
+
+        // When replayed
+        QuorumReached verdict = onlyVerdict(events);
+
+        // Then the only verdict is round 1 of the lanes' plan
+        assertThat(verdict.getPlanId()).isEqualTo("m-1/plan-2");
+        assertThat(verdict.getRound()).isEqualTo(1);
+        assertThat(verdict.getVerdict()).isEqualTo(Quorum.PASS);
+    }
+
+    @Test
     void shouldIgnoreEverythingAfterTheMissionIsCancelled() {
         // Given a cancellation before the last lane yields
         BlackboardEvent cancelled = withPayload(mission.retry(9, List.of()), new MissionCancelled("stop", "", List.of()));
