@@ -1,0 +1,164 @@
+package dev.swarmboard.localkafka;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+import kafka.server.KafkaConfig;
+import org.apache.kafka.common.utils.Utils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real Apache Kafka cluster of combined KRaft nodes (broker and controller in one), running inside this
+ * JVM and listening on loopback. {@link #start()} formats storage only on first use, so a restart on the same
+ * data directory keeps every event, and returns once clients can write; {@link #stop()} shuts down cleanly.
+ *
+ * <pre>{@code
+ * try (LocalKafka kafka = new LocalKafka(LocalKafkaConfig.defaults().withDataDir(dir)).start()) {
+ *     System.out.println("bootstrap=" + kafka.bootstrapServers());
+ * }
+ * }</pre>
+ */
+public final class LocalKafka implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalKafka.class);
+
+    private final LocalKafkaConfig config;
+    private Running running;
+
+    /** What one start produced; gone after {@link #stop()}. */
+    private record Running(Path dataDir, List<NodeSpec> nodes, String clusterId, KraftCluster cluster) {
+    }
+
+    /** A stopped cluster; nothing happens until {@link #start()}. */
+    public LocalKafka(LocalKafkaConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /**
+     * Formats storage if it is new, starts every node and waits until a replicated topic accepts writes.
+     *
+     * @return this, started
+     * @throws LocalKafkaException   if Kafka does not come up within the configured startup timeout
+     * @throws IllegalStateException if already started
+     */
+    public synchronized LocalKafka start() {
+        if (running != null) {
+            throw new IllegalStateException("LocalKafka is already running at " + bootstrapServers());
+        }
+        KafkaLogLevels.quietUnlessConfigured();
+        long began = System.nanoTime();
+        Path dataDir = prepareDataDir();
+        List<NodeSpec> nodes = NodeSpec.layout(config, dataDir, FreePorts.pick(config.host(), 2 * config.nodes()));
+        String bootstrapServers = BrokerProperties.bootstrapServers(config.host(), nodes);
+        try {
+            List<KafkaConfig> kafkaConfigs = nodes.stream()
+                    .map(node -> new KafkaConfig(BrokerProperties.of(config.host(), node, nodes,
+                            config.startupTimeout())))
+                    .toList();
+            String clusterId = KraftStorage.formatIfNeeded(kafkaConfigs);
+            running = new Running(dataDir, nodes, clusterId,
+                    KraftCluster.start(kafkaConfigs, config.startupTimeout()));
+            Readiness.await(bootstrapServers, config.nodes(), config.startupTimeout());
+        } catch (RuntimeException e) {
+            stopQuietlyAfter(e, dataDir);
+            throw e;
+        }
+        LOG.info("Kafka ready at {} in {} ms: {} node(s), cluster {}, data in {}", bootstrapServers,
+                (System.nanoTime() - began) / 1_000_000, config.nodes(), running.clusterId(), dataDir);
+        return this;
+    }
+
+    /** {@code host:port} of every broker, comma-separated, for {@code bootstrap.servers}. */
+    public synchronized String bootstrapServers() {
+        return BrokerProperties.bootstrapServers(config.host(), running().nodes());
+    }
+
+    /** The broker ports in node order; the first is the configured port, or a free one if that was 0. */
+    public synchronized List<Integer> ports() {
+        return running().nodes().stream().map(NodeSpec::brokerPort).toList();
+    }
+
+    /** The directory holding every node's data: the configured one, or a temporary one deleted on stop. */
+    public synchronized Path dataDir() {
+        return running().dataDir();
+    }
+
+    /** The id written at format time; the same after every restart on the same data directory. */
+    public synchronized String clusterId() {
+        return running().clusterId();
+    }
+
+    /** True between a successful {@link #start()} and {@link #stop()}. */
+    public synchronized boolean isRunning() {
+        return running != null;
+    }
+
+    /**
+     * Shuts every broker down (controlled) and then every controller, and deletes a temporary data directory.
+     * Does nothing if not running.
+     */
+    public synchronized void stop() {
+        if (running == null) {
+            return;
+        }
+        Running stopping = running;
+        running = null;
+        try {
+            stopping.cluster().stop();
+        } finally {
+            deleteIfTemporary(stopping.dataDir());
+        }
+        LOG.info("Kafka stopped; cluster {}", stopping.clusterId());
+    }
+
+    /** Same as {@link #stop()}. */
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private Running running() {
+        if (running == null) {
+            throw new IllegalStateException("LocalKafka is not running");
+        }
+        return running;
+    }
+
+    private Path prepareDataDir() {
+        try {
+            return config.persistent()
+                    ? Files.createDirectories(config.dataDir())
+                    : Files.createTempDirectory("swarm-kafka-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not prepare a Kafka data directory", e);
+        }
+    }
+
+    private void stopQuietlyAfter(RuntimeException failure, Path dataDir) {
+        try {
+            if (running != null) {
+                stop();
+            } else {
+                deleteIfTemporary(dataDir);
+            }
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private void deleteIfTemporary(Path dataDir) {
+        if (config.persistent()) {
+            return;
+        }
+        try {
+            Utils.delete(dataDir.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete temporary Kafka data in " + dataDir, e);
+        }
+    }
+}
