@@ -1,0 +1,83 @@
+package dev.swarmboard.capability;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
+
+/** Reads a whole registry document: its three sections, every entry, and the role-to-model links. */
+final class RegistryReader {
+
+    private static final Set<String> SECTIONS = Set.of("models", "roles", "tools");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    private RegistryReader() {
+    }
+
+    static Parsed<CapabilityRegistry> read(String yaml, Path baseDir) {
+        YamlDocument document = YamlDocument.parse(yaml);
+        Optional<YamlMapping> root = document.root();
+        if (root.isEmpty()) {
+            return Parsed.invalid(document.errors());
+        }
+        root.get().rejectUnknownKeys(SECTIONS);
+        Optional<YamlMapping> modelsEntry = section(root.get(), "models");
+        ModelSpecReader modelReader = new ModelSpecReader(baseDir);
+        Map<String, ModelSpec> models = entries(modelsEntry, (key, entry) -> modelReader.read(entry));
+        Set<String> declaredModels = modelsEntry.map(mapping -> Set.copyOf(mapping.keys())).orElse(Set.of());
+        Map<String, String> roles = roles(section(root.get(), "roles"), declaredModels);
+        Map<String, ToolSpec> tools = root.get().has("tools")
+                ? entries(section(root.get(), "tools"), ToolSpecReader::read)
+                : Map.of();
+        return document.result(() -> new CapabilityRegistry(models, roles, tools));
+    }
+
+    /** A required, non-empty section whose every key is a name. */
+    private static Optional<YamlMapping> section(YamlMapping root, String name) {
+        Optional<YamlMapping> section = root.required(name, root.mapping(name));
+        section.ifPresent(mapping -> {
+            if (mapping.keys().isEmpty()) {
+                root.reject(name, "must not be empty");
+            }
+            mapping.keys().forEach(key -> checkName(mapping, key));
+        });
+        return section;
+    }
+
+    private static <T> Map<String, T> entries(Optional<YamlMapping> section,
+            BiFunction<String, YamlMapping, Optional<T>> reader) {
+        Map<String, T> values = new LinkedHashMap<>();
+        section.ifPresent(mapping -> {
+            for (String key : mapping.keys()) {
+                mapping.mapping(key).flatMap(entry -> reader.apply(key, entry))
+                        .ifPresent(value -> values.put(key, value));
+            }
+        });
+        return values;
+    }
+
+    private static Map<String, String> roles(Optional<YamlMapping> section, Set<String> declaredModels) {
+        Map<String, String> roles = new LinkedHashMap<>();
+        section.ifPresent(mapping -> {
+            for (String role : mapping.keys()) {
+                mapping.text(role).ifPresent(modelKey -> {
+                    if (declaredModels.contains(modelKey)) {
+                        roles.put(role, modelKey);
+                    } else {
+                        mapping.reject(role, "unknown model '" + modelKey + "'");
+                    }
+                });
+            }
+        });
+        return roles;
+    }
+
+    private static void checkName(YamlMapping mapping, String key) {
+        if (!NAME.matcher(key).matches()) {
+            mapping.reject(key, "names may use only letters, digits, '.', '_' and '-'");
+        }
+    }
+}
