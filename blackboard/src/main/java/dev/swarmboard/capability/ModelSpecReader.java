@@ -6,11 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Reads one entry of a registry's {@code models} mapping into a {@link ModelSpec}, recording every error. */
 final class ModelSpecReader {
@@ -20,6 +20,8 @@ final class ModelSpecReader {
     private static final Set<String> OPENAI_KEYS = Set.of("base_url", "api_key_env", "connect_timeout_seconds",
             "read_timeout_seconds", "max_retries", "response_format");
     private static final Set<String> SCRIPTED_KEYS = Set.of("script");
+    private static final Set<String> ALL_KEYS = Stream.of(COMMON_KEYS, OPENAI_KEYS, SCRIPTED_KEYS)
+            .flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final Path baseDir;
@@ -29,7 +31,7 @@ final class ModelSpecReader {
     }
 
     Optional<ModelSpec> read(YamlMapping entry) {
-        entry.rejectUnknownKeys(union(COMMON_KEYS, OPENAI_KEYS, SCRIPTED_KEYS));
+        entry.rejectUnknownKeys(ALL_KEYS);
         Optional<ProviderKind> provider = entry.required("provider", entry.text("provider"))
                 .flatMap(name -> parseProvider(entry, name));
         int maxTokens = entry.positiveInt("max_tokens", ModelSpec.DEFAULT_MAX_TOKENS);
@@ -143,10 +145,5 @@ final class ModelSpecReader {
                 return Optional.empty();
             }
         });
-    }
-
-    @SafeVarargs
-    private static Set<String> union(Set<String>... sets) {
-        return Arrays.stream(sets).flatMap(Set::stream).collect(Collectors.toSet());
     }
 }

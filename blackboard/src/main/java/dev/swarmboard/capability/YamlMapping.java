@@ -84,6 +84,10 @@ public final class YamlMapping {
         return intAtLeast(key, 1, "must be > 0").orElse(fallback);
     }
 
+    public Optional<Integer> positiveInt(String key) {
+        return intAtLeast(key, 1, "must be > 0");
+    }
+
     public int nonNegativeInt(String key, int fallback) {
         return intAtLeast(key, 0, "must be >= 0").orElse(fallback);
     }
