@@ -56,10 +56,7 @@ public final class BlackboardReader implements AutoCloseable {
 
     /** The mission's events up to the current end of its partition. */
     public MissionLog readMission(String missionId) {
-        TopicPartition partition = partitionOf(missionId);
-        consumer.assign(Set.of(partition));
-        long start = consumer.beginningOffsets(Set.of(partition)).get(partition);
-        return readMission(missionId, start, endOffset(missionId));
+        return readMission(missionId, 0, endOffset(missionId));
     }
 
     /**
@@ -71,11 +68,14 @@ public final class BlackboardReader implements AutoCloseable {
         return consumer.endOffsets(Set.of(partition)).get(partition);
     }
 
-    /** The mission's events with offsets in {@code [fromOffset, toOffset)}, in log order. */
+    /**
+     * The mission's events with offsets in {@code [fromOffset, toOffset)}, in log order; an offset before
+     * the start of the log reads from its start.
+     */
     public MissionLog readMission(String missionId, long fromOffset, long toOffset) {
         TopicPartition partition = partitionOf(missionId);
         consumer.assign(Set.of(partition));
-        consumer.seek(partition, fromOffset);
+        consumer.seek(partition, Math.max(fromOffset, consumer.beginningOffsets(Set.of(partition)).get(partition)));
         List<RecordedEvent> events = new ArrayList<>();
         List<UndecodableRecord> undecodable = new ArrayList<>();
         long deadline = System.nanoTime() + READ_LIMIT.toNanos();
