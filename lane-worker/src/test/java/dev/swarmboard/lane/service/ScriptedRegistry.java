@@ -1,0 +1,60 @@
+package dev.swarmboard.lane.service;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes a registry whose every role is one scripted model answering a clean PREY lane, each call
+ * taking {@code latency_ms}; plus the tool {@code unit-tests} ({@code true}, a test runner).
+ */
+final class ScriptedRegistry {
+
+    private ScriptedRegistry() {
+    }
+
+    static Path write(Path dir, int latencyMs) {
+        String script = """
+                responses:
+                  - stage: perceive
+                    latency_ms: %1$d
+                    output: |
+                      perception_snapshot:
+                        summary: "Two modules in scope."
+                  - stage: react
+                    latency_ms: %1$d
+                    output: |
+                      react_plan:
+                        steps: ["Fix module a"]
+                  - stage: engage
+                    latency_ms: %1$d
+                    output: |
+                      engage_report:
+                        done: ["Fixed module a"]
+                """.formatted(latencyMs);
+        String registry = """
+                models:
+                  scripted:
+                    provider: scripted
+                    script: script.yaml
+                    max_tokens: 500
+                    price_per_million_input_usd: 1.0
+                    price_per_million_output_usd: 2.0
+                roles:
+                  default: scripted
+                tools:
+                  unit-tests:
+                    command: ["true"]
+                    tests: true
+                    timeout_seconds: 10
+                """;
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("script.yaml"), script);
+            return Files.writeString(dir.resolve("capabilities.yaml"), registry);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
