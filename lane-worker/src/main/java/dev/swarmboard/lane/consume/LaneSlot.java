@@ -157,6 +157,15 @@ public final class LaneSlot implements Runnable {
         consumer.acknowledge(lane.record, outcome.acknowledgement());
         LOG.info("{} {}: {}", describe(lane), outcome.acknowledgement(), outcome.summary());
         if (stopping) {
+            commitBeforeClose();
+        }
+    }
+
+    private void commitBeforeClose() {
+        try {
+            consumer.commitSync();
+        } catch (WakeupException e) {
+            // The wakeup of stop() was still pending; it is spent now, so this commit goes through.
             consumer.commitSync();
         }
     }

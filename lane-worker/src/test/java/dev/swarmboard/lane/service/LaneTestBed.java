@@ -7,6 +7,7 @@ import dev.swarmboard.config.CommonConfig;
 import dev.swarmboard.localkafka.KafkaFixture;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.RunLane;
+import dev.swarmboard.schema.event.LaneStarted;
 import dev.swarmboard.topic.TopicCatalogue;
 import dev.swarmboard.topic.TopicProvisioner;
 import java.nio.file.Path;
@@ -15,8 +16,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -46,13 +50,29 @@ final class LaneTestBed implements AutoCloseable {
         this.reader = new BlackboardReader(client, catalogue, codecs);
     }
 
-    LaneWorkerConfig config(String instance, Path capabilities, int concurrency, Path workspace) {
-        CommonConfig common = new CommonConfig(KafkaFixture.bootstrapServers(), null, catalogue.prefix(), -1, instance);
-        return new LaneWorkerConfig(common, capabilities, concurrency, workspace, group, RENEW, GRACE);
+    LaneWorkerService service(String instance, Path capabilities, int concurrency, Path workspace) {
+        return service(instance, capabilities, concurrency, workspace, GRACE);
     }
 
-    LaneWorkerService service(String instance, Path capabilities, int concurrency, Path workspace) {
-        return new LaneWorkerService(config(instance, capabilities, concurrency, workspace), client);
+    LaneWorkerService service(String instance, Path capabilities, int concurrency, Path workspace, Duration grace) {
+        CommonConfig common = new CommonConfig(KafkaFixture.bootstrapServers(), null, catalogue.prefix(), -1, instance);
+        return new LaneWorkerService(new LaneWorkerConfig(common, capabilities, concurrency, workspace, group, RENEW,
+                grace), client);
+    }
+
+    /** Sets the share group's acquisition lock duration (the broker allows 15 s at the least). */
+    void lockDuration(Duration lock) throws Exception {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.GROUP, group);
+        AlterConfigOp set = new AlterConfigOp(new ConfigEntry("share.record.lock.duration.ms",
+                Long.toString(lock.toMillis())), AlterConfigOp.OpType.SET);
+        KafkaFixture.admin().incrementalAlterConfigs(Map.of(resource, List.of(set))).all().get();
+    }
+
+    /** The LaneStarted events of a mission as {@code worker#deliveryCount}. */
+    List<String> starts(String missionId) {
+        return events(missionId).stream().filter(event -> event.getPayload() instanceof LaneStarted)
+                .map(event -> (LaneStarted) event.getPayload())
+                .map(started -> started.getWorker() + "#" + started.getDeliveryCount()).toList();
     }
 
     /** The environment of a {@link LaneWorkerMain} child process with the same settings. */

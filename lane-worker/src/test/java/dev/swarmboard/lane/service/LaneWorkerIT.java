@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.swarmboard.blackboard.BlackboardReader;
 import dev.swarmboard.deadletter.DeadLetters;
+import dev.swarmboard.lane.bench.ScriptedRegistry;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.CheckResult;
 import dev.swarmboard.schema.RunLane;

@@ -1,4 +1,4 @@
-package dev.swarmboard.lane.service;
+package dev.swarmboard.lane.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,15 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes a registry whose every role is one scripted model answering a clean PREY lane, each call
- * taking {@code latency_ms}; plus the tool {@code unit-tests} ({@code true}, a test runner).
+ * A registry for benchmarks and tests: every role is one scripted model answering a clean PREY lane,
+ * each call taking {@code latency_ms} (a simulated model), plus the tool {@code unit-tests}
+ * ({@code true}, a test runner).
  */
-final class ScriptedRegistry {
+public final class ScriptedRegistry {
 
     private ScriptedRegistry() {
     }
 
-    static Path write(Path dir, int latencyMs) {
+    /** Writes {@code capabilities.yaml} and its {@code script.yaml} into {@code dir}; returns the registry file. */
+    public static Path write(Path dir, int latencyMs) {
         String script = """
                 responses:
                   - stage: perceive
