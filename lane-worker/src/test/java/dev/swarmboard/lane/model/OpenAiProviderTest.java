@@ -10,6 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.swarmboard.capability.ModelSpec;
 import dev.swarmboard.capability.OpenAiEndpoint;
@@ -24,6 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class OpenAiProviderTest {
 
@@ -286,6 +290,29 @@ class OpenAiProviderTest {
         // Then
         assertThat(failure).hasMessage("gpt-oss: HTTP 401: No auth credentials found for Bearer [redacted]");
         assertThat(server.requests()).hasSize(1);
+    }
+
+    @Test
+    void shouldKeepAnEchoedKeyOutOfTheRetryLog() throws Exception {
+        // Given
+        Logger logger = (Logger) LoggerFactory.getLogger(OpenAiCall.class);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        logger.addAppender(log);
+        server.reply(status(500, "upstream rejected Bearer " + KEY), content("done"));
+
+        // When
+        try {
+            provider.complete(request(keyed(1)));
+        } finally {
+            logger.detachAppender(log);
+        }
+
+        // Then
+        assertThat(log.list).singleElement().satisfies(event -> {
+            assertThat(event.getFormattedMessage()).contains("HTTP 500: upstream rejected Bearer [redacted]");
+            assertNoKeyIn(event.getFormattedMessage());
+        });
     }
 
     @Test
