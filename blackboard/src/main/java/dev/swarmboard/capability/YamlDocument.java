@@ -90,7 +90,8 @@ public final class YamlDocument {
         return parent + "[" + index + "]";
     }
 
-    private int lineOf(String path) {
+    /** The line of a path in the file; a path not in the file takes its nearest ancestor's line (0 = unknown). */
+    public int lineOf(String path) {
         String current = path;
         while (!lines.containsKey(current) && !current.isEmpty()) {
             int cut = Math.max(current.lastIndexOf('.'), current.lastIndexOf('['));

@@ -1,0 +1,71 @@
+package dev.swarmboard.orchestrator.decision;
+
+import dev.swarmboard.orchestrator.state.MissionState;
+import dev.swarmboard.orchestrator.validation.MissionValidator;
+import dev.swarmboard.schema.BlackboardEvent;
+import dev.swarmboard.schema.CommandHeader;
+import dev.swarmboard.schema.MissionCommand;
+import dev.swarmboard.schema.command.ApproveMission;
+import dev.swarmboard.schema.command.CancelMission;
+import dev.swarmboard.schema.command.SubmitMission;
+import dev.swarmboard.schema.event.LaneFailed;
+import dev.swarmboard.schema.event.LaneYielded;
+import dev.swarmboard.schema.event.QuorumReached;
+import java.time.Instant;
+
+/**
+ * The orchestrator's decisions as pure functions of (mission state, input, now) to an
+ * {@link Outcome}: commands from the missions topic, and the blackboard facts it reacts to
+ * (verdicts and lane yields). It never calls a model or a tool; it only plans.
+ */
+public final class Decider {
+
+    private final String producer;
+    private final SubmissionDecision submissions;
+    private final CommandDecision commands = new CommandDecision();
+    private final VerdictDecision verdicts = new VerdictDecision();
+    private final YieldDecision yields;
+
+    public Decider(MissionValidator validator, String producer) {
+        this.producer = producer;
+        this.submissions = new SubmissionDecision(validator);
+        this.yields = new YieldDecision(validator);
+    }
+
+    /** Whether a blackboard event may lead to a decision (all others only update state). */
+    public static boolean reactsTo(BlackboardEvent event) {
+        Object payload = event.getPayload();
+        return payload instanceof QuorumReached || payload instanceof LaneYielded || payload instanceof LaneFailed;
+    }
+
+    public Outcome onCommand(MissionState state, MissionCommand command, Instant now) {
+        CommandHeader header = command.getHeader();
+        Emitter emitter = new Emitter(header.getMissionId(), producer, now, header.getCommandId(),
+                header.getTraceparent());
+        Object payload = command.getPayload();
+        if (payload instanceof SubmitMission submit) {
+            return submissions.decide(state, header, submit, emitter);
+        }
+        if (payload instanceof ApproveMission approve) {
+            return commands.approve(state, header, approve, emitter);
+        }
+        if (payload instanceof CancelMission cancel) {
+            return commands.cancel(state, header, cancel, emitter);
+        }
+        throw new IllegalArgumentException("unsupported command " + payload.getClass().getSimpleName());
+    }
+
+    /** Decides on a blackboard event; {@code state} must already include it. */
+    public Outcome onEvent(MissionState state, BlackboardEvent event, Instant now) {
+        Emitter emitter = new Emitter(state.missionId(), producer, now, event.getHeader().getEventId(),
+                event.getHeader().getTraceparent());
+        Object payload = event.getPayload();
+        if (payload instanceof QuorumReached verdict) {
+            return verdicts.decide(state, verdict, emitter);
+        }
+        if (reactsTo(event)) {
+            return yields.decide(state, event, emitter);
+        }
+        return Outcome.none(event.getHeader().getType() + " only updates state");
+    }
+}

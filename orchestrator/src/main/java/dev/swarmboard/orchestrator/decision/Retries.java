@@ -1,0 +1,80 @@
+package dev.swarmboard.orchestrator.decision;
+
+import dev.swarmboard.orchestrator.plan.ScopeShrink;
+import dev.swarmboard.orchestrator.state.MissionState;
+import dev.swarmboard.orchestrator.state.PlanProgress;
+import dev.swarmboard.orchestrator.validation.ReasonCode;
+import dev.swarmboard.orchestrator.validation.Reasons;
+import dev.swarmboard.schema.BlackboardEvent;
+import dev.swarmboard.schema.ContactPolicy;
+import dev.swarmboard.schema.KeyValue;
+import dev.swarmboard.schema.MissionSpec;
+import dev.swarmboard.schema.Plan;
+import dev.swarmboard.schema.Reason;
+import dev.swarmboard.schema.RunLane;
+import dev.swarmboard.schema.event.Escalation;
+import dev.swarmboard.schema.event.MissionFailed;
+import dev.swarmboard.schema.event.RetryScheduled;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What follows a failed round: while re-runs are left and the deadline has not passed, a targeted
+ * re-run of the failing lanes only (attempt = round + 1, scope shrunk when the plan says so, the
+ * failing reasons passed on); otherwise MissionFailed and an escalation per the contact policy
+ * (TIMEOUT when the deadline passed, else CRITICAL).
+ */
+final class Retries {
+
+    static final String CRITICAL = "CRITICAL";
+    static final String TIMEOUT = "TIMEOUT";
+
+    private Retries() {
+    }
+
+    static Outcome retryOrFail(MissionState state, PlanProgress progress, int failedRound, List<String> lanes,
+                               List<Reason> reasons, Map<String, List<String>> laneReasons, Emitter emitter) {
+        Plan plan = progress.plan();
+        if (plan.getDeadline() != null && !emitter.now().isBefore(plan.getDeadline())) {
+            Reason late = Reasons.of(ReasonCode.DEADLINE_PASSED, "constraints.deadline",
+                    "round " + failedRound + " failed and the deadline " + plan.getDeadline() + " has passed");
+            return fail(state, lanes, Reasons.prepend(late, reasons), TIMEOUT, emitter);
+        }
+        if (progress.rerunsUsed() >= plan.getMaxReruns()) {
+            Reason exhausted = Reasons.of(ReasonCode.RERUNS_EXHAUSTED, "max_reruns", "round " + failedRound
+                    + " failed and " + progress.rerunsUsed() + " of " + plan.getMaxReruns() + " re-runs are used");
+            return fail(state, lanes, Reasons.prepend(exhausted, reasons), CRITICAL, emitter);
+        }
+        int round = failedRound + 1;
+        MissionSpec spec = state.spec().orElseThrow();
+        List<KeyValue> scopes = new ArrayList<>();
+        List<RunLane> tasks = new ArrayList<>();
+        for (String laneId : lanes) {
+            List<String> why = laneReasons.getOrDefault(laneId, List.of());
+            List<String> scope = plan.getShrinkScopeOnRetry()
+                    ? ScopeShrink.shrink(progress.scope(laneId), why) : progress.scope(laneId);
+            scopes.add(new KeyValue(laneId, String.join(",", scope)));
+            progress.lane(laneId).ifPresent(lane ->
+                    tasks.add(LaneTasks.task(spec, plan, lane, round, scope, why, emitter.now())));
+        }
+        BlackboardEvent retry = emitter.event(round, new RetryScheduled(round, lanes, scopes, reasons),
+                plan.getPlanId(), Integer.toString(round));
+        return new Outcome(List.of(retry), tasks, "round " + failedRound + " failed: re-running " + lanes
+                + " at attempt " + round);
+    }
+
+    private static Outcome fail(MissionState state, List<String> lanes, List<Reason> reasons, String severity,
+                                Emitter emitter) {
+        List<BlackboardEvent> events = new ArrayList<>();
+        events.add(emitter.event(new MissionFailed(reasons, lanes)));
+        ContactPolicy contact = state.spec().orElseThrow().getContactPolicy();
+        String to = TIMEOUT.equals(severity) ? contact.getTimeout() : contact.getCritical();
+        if (!to.isEmpty()) {
+            events.add(emitter.event(new Escalation(severity, to, "mission " + state.missionId() + " failed: "
+                    + reasons.get(0).getMessage() + "; failing lanes " + lanes), severity));
+        }
+        return Outcome.of("mission " + state.missionId() + " failed (" + severity + "): " + Reasons.render(reasons),
+                events);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.swarmboard.orchestrator.mission;
+
+import dev.swarmboard.capability.YamlDocument;
+import dev.swarmboard.capability.YamlMapping;
+import dev.swarmboard.codec.ContentHash;
+import dev.swarmboard.schema.Constraints;
+import dev.swarmboard.schema.ContactPolicy;
+import dev.swarmboard.schema.KeyValue;
+import dev.swarmboard.schema.LaneSpec;
+import dev.swarmboard.schema.MissionSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a mission document (YAML, or JSON, which YAML reads too) into a {@link MissionSpec}. Keys
+ * are snake_case as in docs/missions.md; unknown keys and wrong types are errors at their path and
+ * line. A mission without an id gets one derived from its content, so resubmitting the same file
+ * is recognised as the same mission.
+ */
+final class MissionFileReader {
+
+    private static final Set<String> KEYS = Set.of("id", "goal", "lanes", "workflow", "inputs", "constraints",
+            "contact", "quorum_threshold", "max_reruns", "shrink_scope_on_retry", "canary_lane");
+    private static final Set<String> CONSTRAINT_KEYS = Set.of("deadline", "token_budget", "cost_budget_usd",
+            "allowed_capabilities", "scope", "requires_confirmation");
+    private static final Set<String> CONTACT_KEYS = Set.of("digest", "critical", "timeout");
+
+    private MissionFileReader() {
+    }
+
+    /** The spec, or empty when the document has errors (they are recorded in it). */
+    static Optional<MissionSpec> read(YamlDocument document) {
+        Optional<YamlMapping> root = document.root();
+        if (root.isEmpty()) {
+            return Optional.empty();
+        }
+        YamlMapping mission = root.get();
+        mission.rejectUnknownKeys(KEYS);
+        Optional<String> goal = mission.required("goal", mission.text("goal"));
+        List<LaneSpec> lanes = mission.mappings("lanes").map(LaneSpecReader::readAll).orElse(List.of());
+        MissionSpec.Builder spec = MissionSpec.newBuilder()
+                .setMissionId(mission.text("id", ""))
+                .setGoal(goal.orElse(""))
+                .setLanes(lanes)
+                .setWorkflow(mission.text("workflow").orElse(null))
+                .setWorkflowInputs(inputs(mission))
+                .setConstraints(constraints(mission))
+                .setContactPolicy(contact(mission))
+                .setQuorumThreshold(mission.nonNegativeInt("quorum_threshold", 2))
+                .setMaxReruns(mission.nonNegativeInt("max_reruns", 3))
+                .setShrinkScopeOnRetry(mission.bool("shrink_scope_on_retry", true))
+                .setCanaryLane(mission.text("canary_lane").orElse(null));
+        if (!document.errors().isEmpty()) {
+            return Optional.empty();
+        }
+        if (spec.getMissionId().isEmpty()) {
+            spec.setMissionId(generatedId(spec.build()));
+        }
+        return Optional.of(spec.build());
+    }
+
+    /** {@code m-} and 16 hex digits of the content hash of the spec without an id. */
+    static String generatedId(MissionSpec withoutId) {
+        return "m-" + ContentHash.of(withoutId).substring(0, 16);
+    }
+
+    private static List<KeyValue> inputs(YamlMapping mission) {
+        List<KeyValue> inputs = new ArrayList<>();
+        mission.mapping("inputs").ifPresent(mapping -> mapping.keys().forEach(key ->
+                mapping.text(key).ifPresent(value -> inputs.add(new KeyValue(key, value)))));
+        return inputs;
+    }
+
+    private static Constraints constraints(YamlMapping mission) {
+        Constraints.Builder constraints = Constraints.newBuilder();
+        mission.mapping("constraints").ifPresent(mapping -> {
+            mapping.rejectUnknownKeys(CONSTRAINT_KEYS);
+            constraints.setDeadline(mapping.text("deadline").orElse(null))
+                    .setTokenBudget(mapping.nonNegativeInt("token_budget").map(Integer::longValue).orElse(null))
+                    .setCostBudgetUsd(mapping.has("cost_budget_usd")
+                            ? mapping.nonNegativeNumber("cost_budget_usd", 0.0) : null)
+                    .setAllowedCapabilities(mapping.texts("allowed_capabilities").orElse(List.of()))
+                    .setScope(mapping.texts("scope").orElse(List.of()))
+                    .setRequiresConfirmation(mapping.bool("requires_confirmation", false));
+        });
+        return constraints.build();
+    }
+
+    private static ContactPolicy contact(YamlMapping mission) {
+        ContactPolicy.Builder contact = ContactPolicy.newBuilder();
+        mission.mapping("contact").ifPresent(mapping -> {
+            mapping.rejectUnknownKeys(CONTACT_KEYS);
+            contact.setDigest(mapping.text("digest", ""))
+                    .setCritical(mapping.text("critical", ""))
+                    .setTimeout(mapping.text("timeout", ""));
+        });
+        return contact.build();
+    }
+}

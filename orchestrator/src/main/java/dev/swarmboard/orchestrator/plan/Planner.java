@@ -1,0 +1,64 @@
+package dev.swarmboard.orchestrator.plan;
+
+import dev.swarmboard.orchestrator.validation.Validation;
+import dev.swarmboard.orchestrator.workflow.BuiltInWorkflows;
+import dev.swarmboard.schema.MissionSpec;
+import dev.swarmboard.schema.Plan;
+import dev.swarmboard.schema.PlannedLane;
+import java.util.List;
+
+/**
+ * Builds the declarative plan of a validated mission: its routed lanes, the canary (an id, or the
+ * first lane for {@code *}), budgets, the absolute deadline, quorum and re-run settings, allowed
+ * capabilities and the revert path. A mission without lanes gets the one-lane planning plan.
+ */
+public final class Planner {
+
+    /** The plan of the planning lane carries this workflow name, so readers can tell it apart. */
+    public static final String ORCHESTRATE_WORKFLOW = OrchestrateLane.LANE_ID;
+
+    private Planner() {
+    }
+
+    /** The id of a mission's plan of the given version: {@code <missionId>/plan-<version>}. */
+    public static String planId(String missionId, int version) {
+        return missionId + "/plan-" + version;
+    }
+
+    public static Plan plan(MissionSpec spec, Validation validation, int version, String supersedes) {
+        String planId = planId(spec.getMissionId(), version);
+        List<PlannedLane> lanes = validation.lanes().stream().map(RoutedLane::lane).toList();
+        boolean planning = lanes.size() == 1 && lanes.get(0).getLaneId().equals(OrchestrateLane.LANE_ID);
+        return Plan.newBuilder()
+                .setPlanId(planId)
+                .setVersion(version)
+                .setSupersedes(supersedes)
+                .setWorkflow(planning ? ORCHESTRATE_WORKFLOW
+                        : spec.getWorkflow() == null ? BuiltInWorkflows.PREY_NAME : spec.getWorkflow())
+                .setLanes(lanes)
+                .setCanaryLaneId(planning ? null : canary(spec.getCanaryLane(), lanes))
+                .setMaxParallelLanes(0)
+                .setDeadline(validation.deadline().orElse(null))
+                .setTokenBudget(spec.getConstraints().getTokenBudget())
+                .setCostBudgetUsd(spec.getConstraints().getCostBudgetUsd())
+                .setQuorumThreshold(spec.getQuorumThreshold())
+                .setQuorumSize(3)
+                .setMaxReruns(spec.getMaxReruns())
+                .setShrinkScopeOnRetry(spec.getShrinkScopeOnRetry())
+                .setAllowedCapabilities(spec.getConstraints().getAllowedCapabilities())
+                .setRevertPath(RevertPaths.of(planId, lanes))
+                .build();
+    }
+
+    /** Whether a plan is the planning lane's plan rather than the lanes' own. */
+    public static boolean isPlanning(Plan plan) {
+        return ORCHESTRATE_WORKFLOW.equals(plan.getWorkflow());
+    }
+
+    private static String canary(String requested, List<PlannedLane> lanes) {
+        if (requested == null || lanes.size() < 2) {
+            return null;
+        }
+        return requested.equals("*") ? lanes.get(0).getLaneId() : requested;
+    }
+}

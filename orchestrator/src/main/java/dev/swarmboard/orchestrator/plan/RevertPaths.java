@@ -1,0 +1,32 @@
+package dev.swarmboard.orchestrator.plan;
+
+import dev.swarmboard.schema.PlannedLane;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What cancelling a plan undoes, step by step, in words a person can follow. The orchestrator
+ * itself changes nothing outside the blackboard; lane tools may, inside their lane's scope.
+ */
+public final class RevertPaths {
+
+    private RevertPaths() {
+    }
+
+    public static List<String> of(String planId, List<PlannedLane> lanes) {
+        List<String> steps = new ArrayList<>();
+        steps.add("stop plan " + planId + ": no further RunLane is sent and no re-run is scheduled; lane attempts"
+                + " already running finish and are not retried");
+        for (PlannedLane lane : lanes) {
+            if (lane.getTools().isEmpty()) {
+                steps.add("lane " + lane.getLaneId() + ": wrote only artifacts " + lane.getRequiredArtifacts()
+                        + " to the blackboard; nothing to undo outside it");
+            } else {
+                steps.add("lane " + lane.getLaneId() + ": undo what tools " + lane.getTools()
+                        + " changed inside scope " + lane.getScope());
+            }
+        }
+        steps.add("keep the blackboard as it is: every event of the mission stays as its audit record");
+        return steps;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.swarmboard.orchestrator.plan;
+
+import dev.swarmboard.capability.CapabilityRegistry;
+import dev.swarmboard.orchestrator.validation.ReasonCode;
+import dev.swarmboard.orchestrator.validation.Reasons;
+import dev.swarmboard.orchestrator.workflow.Phase;
+import dev.swarmboard.orchestrator.workflow.Workflow;
+import dev.swarmboard.schema.LaneSpec;
+import dev.swarmboard.schema.ModelRoute;
+import dev.swarmboard.schema.PlannedLane;
+import dev.swarmboard.schema.Reason;
+import dev.swarmboard.schema.StagePlan;
+import dev.swarmboard.schema.StageType;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a lane and its workflow into stages with a routing table. A stage role is served by the
+ * registry model of the stage's role if the registry lists it, else of the lane's role, else of
+ * {@code default}. Ensemble, parallel and routed entries name a model key or, failing that, a role.
+ * The lane's tools run after the last stage.
+ */
+public final class StageRouter {
+
+    private final CapabilityRegistry registry;
+
+    public StageRouter(CapabilityRegistry registry) {
+        this.registry = registry;
+    }
+
+    public RoutedLane route(LaneSpec lane, Workflow workflow, String field) {
+        Routing routing = new Routing(field, lane.getRole());
+        List<StagePlan> stages = new ArrayList<>();
+        for (int i = 0; i < workflow.phases().size(); i++) {
+            boolean last = i == workflow.phases().size() - 1;
+            stages.add(stage(workflow.phases().get(i), last ? lane.getTools() : List.of(), routing));
+        }
+        PlannedLane planned = PlannedLane.newBuilder()
+                .setLaneId(lane.getId())
+                .setObjective(lane.getObjective())
+                .setRole(lane.getRole())
+                .setScope(lane.getScope())
+                .setTools(lane.getTools())
+                .setStages(stages)
+                .setRequiredArtifacts(workflow.outputs())
+                .setRequireTestsGreen(lane.getTools().stream()
+                        .anyMatch(tool -> registry.tool(tool).map(spec -> spec.tests()).orElse(false)))
+                .build();
+        return new RoutedLane(planned, List.copyOf(routing.modelKeys), routing.tokens, routing.unknowns);
+    }
+
+    private StagePlan stage(Phase phase, List<String> tools, Routing routing) {
+        List<ModelRoute> models = new ArrayList<>();
+        ModelRoute judge = null;
+        switch (phase.type()) {
+            case SINGLE -> routing.byRole(phase, phase.role()).ifPresent(models::add);
+            case ENSEMBLE, PARALLEL -> phase.models()
+                    .forEach(target -> routing.byTarget(phase, target).ifPresent(models::add));
+            case ROUTED -> phase.routes().forEach(route -> routing.byTarget(phase, route.target())
+                    .map(model -> ModelRoute.newBuilder(model).setCategory(route.category()).build())
+                    .ifPresent(models::add));
+            default -> throw new IllegalArgumentException("phase " + phase.name() + " has no type");
+        }
+        if (phase.type() == StageType.ENSEMBLE) {
+            judge = routing.byTarget(phase, phase.judge()).orElse(null);
+        }
+        return StagePlan.newBuilder()
+                .setName(phase.name())
+                .setType(phase.type())
+                .setRole(phase.role())
+                .setModels(models)
+                .setJudge(judge)
+                .setContext(phase.context())
+                .setInput(phase.input())
+                .setOutputArtifact(phase.output())
+                .setTools(tools)
+                .build();
+    }
+
+    /** What routing one lane collects: model keys, token needs, and what it could not resolve. */
+    private final class Routing {
+        private final String field;
+        private final String laneRole;
+        private final Set<String> modelKeys = new LinkedHashSet<>();
+        private final List<Reason> unknowns = new ArrayList<>();
+        private long tokens;
+
+        Routing(String field, String laneRole) {
+            this.field = field;
+            this.laneRole = laneRole;
+        }
+
+        Optional<ModelRoute> byRole(Phase phase, String role) {
+            Optional<String> key = listed(role).or(() -> listed(laneRole))
+                    .or(() -> listed(CapabilityRegistry.DEFAULT_ROLE));
+            if (key.isEmpty()) {
+                unknowns.add(Reasons.of(ReasonCode.UNKNOWN, field, "stage " + phase.name() + ": no model serves role '"
+                        + role + "', lane role '" + laneRole + "' or the default role",
+                        "registry entry roles." + role, "registry entry roles." + laneRole,
+                        "registry entry roles.default"));
+            }
+            return key.map(this::use);
+        }
+
+        Optional<ModelRoute> byTarget(Phase phase, String target) {
+            if (registry.models().containsKey(target)) {
+                return Optional.of(use(target));
+            }
+            Optional<String> key = listed(target).or(() -> listed(CapabilityRegistry.DEFAULT_ROLE));
+            if (key.isEmpty()) {
+                unknowns.add(Reasons.of(ReasonCode.UNKNOWN, field, "stage " + phase.name() + ": '" + target
+                        + "' is neither a registered model nor a served role",
+                        "registry entry models." + target, "registry entry roles." + target));
+            }
+            return key.map(this::use);
+        }
+
+        private Optional<String> listed(String role) {
+            return Optional.ofNullable(role).map(registry.roles()::get);
+        }
+
+        private ModelRoute use(String modelKey) {
+            ModelRoute route = CapabilityRegistry.toRoute(modelKey, registry.models().get(modelKey));
+            modelKeys.add(modelKey);
+            tokens += route.getMaxTokens();
+            return route;
+        }
+    }
+}

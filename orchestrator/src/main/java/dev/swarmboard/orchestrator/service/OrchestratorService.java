@@ -1,0 +1,101 @@
+package dev.swarmboard.orchestrator.service;
+
+import dev.swarmboard.blackboard.SchemaTopic;
+import dev.swarmboard.capability.CapabilityRegistry;
+import dev.swarmboard.codec.Codecs;
+import dev.swarmboard.orchestrator.decision.Decider;
+import dev.swarmboard.orchestrator.validation.MissionValidator;
+import dev.swarmboard.orchestrator.workflow.WorkflowCatalogue;
+import dev.swarmboard.service.SwarmService;
+import java.time.Clock;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The orchestrator service: loads the capability registry and workflows (refusing to start on any
+ * error), publishes its writer schemas, and runs the transactional loop on its own thread. It plans
+ * missions and reacts to verdicts; it never calls a model or a tool.
+ */
+public final class OrchestratorService implements SwarmService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrchestratorService.class);
+
+    private final OrchestratorConfig config;
+    private final Map<String, Object> clientProperties;
+    private final Clock clock;
+    private final CommitHook hook;
+    private volatile TransactionalLoop loop;
+    private Thread thread;
+
+    public OrchestratorService(OrchestratorConfig config, Map<String, Object> clientProperties) {
+        this(config, clientProperties, Clock.systemUTC(), CommitHook.NONE);
+    }
+
+    OrchestratorService(OrchestratorConfig config, Map<String, Object> clientProperties, Clock clock,
+                        CommitHook hook) {
+        this.config = config;
+        this.clientProperties = Map.copyOf(clientProperties);
+        this.clock = clock;
+        this.hook = hook;
+    }
+
+    /** The service as configured by {@code SWARM_*} and {@code KAFKA_*} environment variables. */
+    public static OrchestratorService fromEnvironment(Map<String, String> env) {
+        OrchestratorConfig config = OrchestratorConfig.fromEnvironment(env);
+        return new OrchestratorService(config, config.common().clientProperties(env));
+    }
+
+    @Override
+    public String name() {
+        return "orchestrator";
+    }
+
+    @Override
+    public synchronized void start() {
+        if (loop != null) {
+            throw new IllegalStateException("orchestrator already started");
+        }
+        CapabilityRegistry registry = CapabilityRegistry.load(config.capabilitiesFile());
+        WorkflowCatalogue workflows = config.workflowsDir() == null ? WorkflowCatalogue.builtIn()
+                : WorkflowCatalogue.load(config.workflowsDir());
+        LOG.info("orchestrator {}: registry {} ({} models, {} tools), workflows {}", config.common().instanceId(),
+                config.capabilitiesFile(), registry.models().size(), registry.tools().size(), workflows.names());
+        Codecs codecs = Codecs.create();
+        SchemaTopic schemas = new SchemaTopic(clientProperties, config.common().catalogue().schemas());
+        schemas.publishCurrent();
+        schemas.loadInto(codecs.registry());
+        Decider decider = new Decider(new MissionValidator(registry, workflows),
+                "orchestrator/" + config.common().instanceId());
+        loop = new TransactionalLoop(config, clientProperties, codecs, decider, clock, hook);
+        thread = new Thread(loop::run, "orchestrator-loop");
+        thread.start();
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (loop == null) {
+            return;
+        }
+        loop.stop();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        loop.close();
+        loop = null;
+    }
+
+    @Override
+    public boolean isHealthy() {
+        TransactionalLoop current = loop;
+        return current != null && current.healthy();
+    }
+
+    @Override
+    public boolean isReady() {
+        TransactionalLoop current = loop;
+        return current != null && current.ready();
+    }
+}

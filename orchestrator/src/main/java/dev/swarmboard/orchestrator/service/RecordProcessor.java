@@ -1,0 +1,131 @@
+package dev.swarmboard.orchestrator.service;
+
+import dev.swarmboard.blackboard.BlackboardWriter;
+import dev.swarmboard.codec.AvroCodec;
+import dev.swarmboard.codec.Codecs;
+import dev.swarmboard.codec.EventDecodeException;
+import dev.swarmboard.deadletter.DeadLetters;
+import dev.swarmboard.orchestrator.decision.Decider;
+import dev.swarmboard.orchestrator.decision.LaneTasks;
+import dev.swarmboard.orchestrator.decision.Outcome;
+import dev.swarmboard.orchestrator.state.MissionState;
+import dev.swarmboard.schema.BlackboardEvent;
+import dev.swarmboard.schema.MissionCommand;
+import dev.swarmboard.schema.RunLane;
+import dev.swarmboard.topic.TopicCatalogue;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns one consumed record into the records to produce in the same transaction: a command or a
+ * blackboard fact is decoded, folded into its mission's state and decided on; the outcome becomes
+ * blackboard events and lane tasks. A record that cannot be decoded, or on which a decision throws,
+ * becomes a dead letter with its coordinates and error, and processing goes on.
+ */
+final class RecordProcessor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecordProcessor.class);
+
+    private final TopicCatalogue topics;
+    private final AvroCodec<MissionCommand> commands;
+    private final AvroCodec<BlackboardEvent> events;
+    private final AvroCodec<RunLane> tasks;
+    private final Decider decider;
+    private final MissionStates states;
+    private final Clock clock;
+    private final String service;
+
+    RecordProcessor(TopicCatalogue topics, Codecs codecs, Decider decider, MissionStates states, Clock clock,
+                    String service) {
+        this.topics = topics;
+        this.commands = codecs.commands().codec();
+        this.events = codecs.events().codec();
+        this.tasks = codecs.laneTasks().codec();
+        this.decider = decider;
+        this.states = states;
+        this.clock = clock;
+        this.service = service;
+    }
+
+    List<ProducerRecord<byte[], byte[]>> process(ConsumerRecord<byte[], byte[]> record) {
+        try {
+            return record.topic().equals(topics.missions()) ? command(record) : fact(record);
+        } catch (EventDecodeException e) {
+            LOG.warn("undecodable record at {}-{}@{}: {}; dead-lettered", record.topic(), record.partition(),
+                    record.offset(), e.getMessage());
+            return List.of(deadLetter(record, e));
+        } catch (DecisionException e) {
+            LOG.error("decision on record at {}-{}@{} failed; dead-lettered", record.topic(), record.partition(),
+                    record.offset(), e.getCause());
+            return List.of(deadLetter(record, e.getCause()));
+        }
+    }
+
+    private List<ProducerRecord<byte[], byte[]>> command(ConsumerRecord<byte[], byte[]> record) {
+        MissionCommand command = commands.decode(record.value());
+        MissionState state = states.get(command.getHeader().getMissionId());
+        Outcome outcome = decide(() -> decider.onCommand(state, command, clock.instant()));
+        return produce(outcome);
+    }
+
+    private List<ProducerRecord<byte[], byte[]>> fact(ConsumerRecord<byte[], byte[]> record) {
+        BlackboardEvent event = events.decode(record.value());
+        if (!Decider.reactsTo(event)) {
+            states.apply(event);
+            return List.of();
+        }
+        MissionState state = states.applyLoading(event);
+        return produce(decide(() -> decider.onEvent(state, event, clock.instant())));
+    }
+
+    private List<ProducerRecord<byte[], byte[]>> produce(Outcome outcome) {
+        if (outcome.isEmpty()) {
+            LOG.debug("{}", outcome.note());
+        } else {
+            LOG.info("{}", outcome.note());
+        }
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        for (BlackboardEvent event : outcome.events()) {
+            states.apply(event);
+            ProducerRecord<String, BlackboardEvent> typed = BlackboardWriter.record(topics.blackboard(), event);
+            records.add(new ProducerRecord<>(typed.topic(), null, utf8(typed.key()), events.encode(event),
+                    typed.headers()));
+        }
+        for (RunLane task : outcome.tasks()) {
+            records.add(new ProducerRecord<>(topics.laneTasks(), utf8(LaneTasks.key(task)), tasks.encode(task)));
+        }
+        return records;
+    }
+
+    private ProducerRecord<byte[], byte[]> deadLetter(ConsumerRecord<byte[], byte[]> record, Throwable error) {
+        return DeadLetters.of(topics.deadLetters(), new DeadLetters.SourceRecord(record.topic(), record.partition(),
+                record.offset(), record.key(), record.value()), error, service);
+    }
+
+    /** Runs a pure decision; anything it throws is a bug for this input, not a reason to stop. */
+    private static Outcome decide(Supplier<Outcome> decision) {
+        try {
+            return decision.get();
+        } catch (RuntimeException e) {
+            throw new DecisionException(e);
+        }
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A decision that threw on one input. */
+    private static final class DecisionException extends RuntimeException {
+        DecisionException(RuntimeException cause) {
+            super(cause);
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package dev.swarmboard.orchestrator.service;
+
+import dev.swarmboard.blackboard.BlackboardReader;
+import dev.swarmboard.codec.Codecs;
+import dev.swarmboard.orchestrator.decision.Decider;
+import dev.swarmboard.topic.TopicCatalogue;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The orchestrator's consume-transform-produce loop, exactly-once: it reads commands and blackboard
+ * facts (read_committed), and per poll batch writes every output and the consumed offsets in one
+ * transaction. On an error the transaction is aborted, the state cache dropped and the consumer
+ * rewound to the committed offsets, so the batch is decided again from committed facts only.
+ */
+final class TransactionalLoop implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TransactionalLoop.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+    private static final int CACHED_MISSIONS = 10_000;
+
+    private final TopicCatalogue topics;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final BlackboardReader reader;
+    private final MissionStates states;
+    private final RecordProcessor processor;
+    private final CommitHook hook;
+    private volatile boolean running = true;
+    private volatile boolean healthy = true;
+    private volatile boolean ready;
+    private volatile boolean crashed;
+
+    TransactionalLoop(OrchestratorConfig config, Map<String, Object> clientProperties, Codecs codecs, Decider decider,
+                      Clock clock, CommitHook hook) {
+        this.topics = config.common().catalogue();
+        this.consumer = new KafkaConsumer<>(consumerProperties(clientProperties, config),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.producer = new KafkaProducer<>(producerProperties(clientProperties, config),
+                new ByteArraySerializer(), new ByteArraySerializer());
+        this.reader = new BlackboardReader(clientProperties, topics, codecs);
+        this.states = new MissionStates(reader::readMission, CACHED_MISSIONS);
+        this.processor = new RecordProcessor(topics, codecs, decider, states, clock,
+                "orchestrator/" + config.common().instanceId());
+        this.hook = hook;
+    }
+
+    static Map<String, Object> consumerProperties(Map<String, Object> clientProperties, OrchestratorConfig config) {
+        Map<String, Object> properties = new HashMap<>(clientProperties);
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, config.groupId() + "-" + config.common().instanceId());
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return properties;
+    }
+
+    static Map<String, Object> producerProperties(Map<String, Object> clientProperties, OrchestratorConfig config) {
+        Map<String, Object> properties = new HashMap<>(clientProperties);
+        properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId());
+        properties.put(ProducerConfig.CLIENT_ID_CONFIG, config.transactionalId() + "-" + config.common().instanceId());
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // A crashed instance's open transaction blocks read_committed readers until it times out.
+        properties.putIfAbsent(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30_000);
+        return properties;
+    }
+
+    void run() {
+        try {
+            producer.initTransactions();
+            consumer.subscribe(List.of(topics.missions(), topics.blackboard()), new DropCacheOnRebalance());
+            while (running) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+                ready = true;
+                if (!records.isEmpty()) {
+                    processBatch(records);
+                }
+            }
+        } catch (WakeupException e) {
+            LOG.debug("orchestrator loop woken up to stop");
+        } catch (ProducerFencedException | InvalidProducerEpochException | OutOfOrderSequenceException
+                 | AuthorizationException e) {
+            LOG.error("orchestrator loop stops: this producer can no longer write transactionally", e);
+        } catch (Throwable e) {
+            crashed = true;
+            LOG.error("orchestrator loop died; the open transaction is left to be aborted on restart", e);
+        } finally {
+            healthy = false;
+            ready = false;
+        }
+    }
+
+    private void processBatch(ConsumerRecords<byte[], byte[]> records) {
+        producer.beginTransaction();
+        try {
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                for (ProducerRecord<byte[], byte[]> output : processor.process(record)) {
+                    producer.send(output);
+                }
+            }
+            producer.sendOffsetsToTransaction(nextOffsets(records), consumer.groupMetadata());
+            hook.beforeCommit();
+            producer.commitTransaction();
+        } catch (ProducerFencedException | InvalidProducerEpochException | OutOfOrderSequenceException
+                 | AuthorizationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.warn("batch of {} records failed; aborting and rewinding to the committed offsets", records.count(), e);
+            producer.abortTransaction();
+            states.clear();
+            rewind();
+            pause();
+        }
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<byte[], byte[]> records) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            List<ConsumerRecord<byte[], byte[]>> batch = records.records(partition);
+            offsets.put(partition, new OffsetAndMetadata(batch.get(batch.size() - 1).offset() + 1));
+        }
+        return offsets;
+    }
+
+    private void rewind() {
+        Set<TopicPartition> assignment = consumer.assignment();
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(assignment);
+        for (TopicPartition partition : assignment) {
+            OffsetAndMetadata offset = committed.get(partition);
+            if (offset == null) {
+                consumer.seekToBeginning(Set.of(partition));
+            } else {
+                consumer.seek(partition, offset);
+            }
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(RETRY_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    void stop() {
+        running = false;
+        consumer.wakeup();
+    }
+
+    boolean healthy() {
+        return healthy;
+    }
+
+    boolean ready() {
+        return ready;
+    }
+
+    /** Closes the clients; after a crash the producer is closed at once, leaving its transaction open. */
+    @Override
+    public void close() {
+        producer.close(crashed ? Duration.ZERO : Duration.ofSeconds(30));
+        consumer.close();
+        reader.close();
+    }
+
+    /** Partitions moving between instances take their missions' cached states with them. */
+    private final class DropCacheOnRebalance implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            states.clear();
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            states.clear();
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.swarmboard.orchestrator.workflow;
+
+import dev.swarmboard.schema.ContextStrategy;
+import dev.swarmboard.schema.StageType;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One phase of a workflow: how it uses models ({@code single} role, {@code ensemble} proposers and a
+ * judge, {@code routed} categories, {@code parallel} models), the artifact it reads and the one it
+ * writes, and the context it may see. Model entries name a registry model key or a role.
+ */
+public record Phase(String name, StageType type, String role, List<String> models, String judge,
+                    List<Route> routes, String input, String output, ContextStrategy context) {
+
+    public Phase {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(role, "role");
+        models = List.copyOf(models);
+        routes = List.copyOf(routes);
+        input = input == null ? "" : input;
+        Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(context, "context");
+    }
+
+    /** A single-model phase served by the model of {@code role}. */
+    public static Phase single(String name, String role, String input, String output, ContextStrategy context) {
+        return new Phase(name, StageType.SINGLE, role, List.of(), null, List.of(), input, output, context);
+    }
+
+    /** A task category of a routed phase and the model key or role that serves it. */
+    public record Route(String category, String target) {
+    }
+}
