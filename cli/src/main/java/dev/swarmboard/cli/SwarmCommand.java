@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "swarm", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Swarmboard: event-driven multi-agent orchestration on Apache Kafka.",
-        subcommands = {BrokerCommand.class, TopicsCommand.class, WatchCommand.class, BenchCommand.class})
+        subcommands = {DemoCommand.class, UpCommand.class, BrokerCommand.class, TopicsCommand.class, RunCommand.class,
+                SubmitCommand.class, DecideCommands.Approve.class, DecideCommands.Cancel.class, ReplayCommand.class,
+                WatchCommand.class, BenchCommand.class})
 public final class SwarmCommand implements Runnable {
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")

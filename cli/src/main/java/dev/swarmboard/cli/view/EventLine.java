@@ -47,6 +47,11 @@ public final class EventLine {
                 details(event.getPayload()));
     }
 
+    /** The payload part of the line alone. */
+    public static String details(BlackboardEvent event) {
+        return details(event.getPayload());
+    }
+
     static String details(Object payload) {
         if (payload instanceof MissionAccepted p) {
             return "goal: " + abbreviate(p.getMission().getGoal(), 80);
