@@ -56,26 +56,46 @@ public final class BlackboardReader implements AutoCloseable {
 
     /** The mission's events up to the current end of its partition. */
     public MissionLog readMission(String missionId) {
-        int partitions = consumer.partitionsFor(topic).size();
-        TopicPartition partition = new TopicPartition(topic, MissionPartition.of(missionId, partitions));
+        return readMission(missionId, 0, endOffset(missionId));
+    }
+
+    /**
+     * The current end of the mission's partition (committed data only): a later
+     * {@link #readMission(String, long, long)} from here returns only what was appended since.
+     */
+    public long endOffset(String missionId) {
+        TopicPartition partition = partitionOf(missionId);
+        return consumer.endOffsets(Set.of(partition)).get(partition);
+    }
+
+    /**
+     * The mission's events with offsets in {@code [fromOffset, toOffset)}, in log order; an offset before
+     * the start of the log reads from its start.
+     */
+    public MissionLog readMission(String missionId, long fromOffset, long toOffset) {
+        TopicPartition partition = partitionOf(missionId);
         consumer.assign(Set.of(partition));
-        consumer.seekToBeginning(Set.of(partition));
-        long end = consumer.endOffsets(Set.of(partition)).get(partition);
+        consumer.seek(partition, Math.max(fromOffset, consumer.beginningOffsets(Set.of(partition)).get(partition)));
         List<RecordedEvent> events = new ArrayList<>();
         List<UndecodableRecord> undecodable = new ArrayList<>();
         long deadline = System.nanoTime() + READ_LIMIT.toNanos();
-        while (consumer.position(partition) < end) {
+        while (consumer.position(partition) < toOffset) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("reading mission " + missionId + " from " + partition
-                        + " did not reach offset " + end + " within " + READ_LIMIT.toSeconds() + " s");
+                        + " did not reach offset " + toOffset + " within " + READ_LIMIT.toSeconds() + " s");
             }
             for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                if (Objects.equals(record.key(), missionId)) {
+                if (record.offset() < toOffset && Objects.equals(record.key(), missionId)) {
                     decodeInto(record, missionId, events, undecodable);
                 }
             }
         }
         return new MissionLog(missionId, events, undecodable);
+    }
+
+    private TopicPartition partitionOf(String missionId) {
+        int partitions = consumer.partitionsFor(topic).size();
+        return new TopicPartition(topic, MissionPartition.of(missionId, partitions));
     }
 
     private void decodeInto(ConsumerRecord<String, byte[]> record, String missionId,

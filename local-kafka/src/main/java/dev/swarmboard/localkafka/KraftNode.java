@@ -32,14 +32,12 @@ final class KraftNode {
 
     private static final Logger LOG = LoggerFactory.getLogger(KraftNode.class);
 
-    private final int id;
     private final ControllerServer controller;
     private final BrokerServer broker;
 
     KraftNode(KafkaConfig config) {
-        this.id = config.nodeId();
         Tuple2<MetaPropertiesEnsemble, BootstrapMetadata> storage =
-                KafkaRaftServer.initializeLogDirs(config, LOG, "[node " + id + "] ");
+                KafkaRaftServer.initializeLogDirs(config, LOG, "[node " + config.nodeId() + "] ");
         Metrics metrics = Server.initializeMetrics(config, Time.SYSTEM, storage._1().clusterId().orElseThrow());
         Map<Integer, InetSocketAddress> voters =
                 QuorumConfig.parseVoterConnections(config.quorumConfig().voters());
@@ -50,10 +48,6 @@ final class KraftNode {
                 new StandardFaultHandlerFactory(), ServerSocketFactory.INSTANCE);
         this.controller = new ControllerServer(shared, KafkaRaftServer.configSchema(), storage._2());
         this.broker = new BrokerServer(shared);
-    }
-
-    int id() {
-        return id;
     }
 
     /** Blocks until the broker is unfenced, which needs a majority of the cluster's controllers running. */

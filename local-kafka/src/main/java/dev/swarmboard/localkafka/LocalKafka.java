@@ -52,6 +52,7 @@ public final class LocalKafka implements AutoCloseable {
         }
         KafkaLogLevels.quietUnlessConfigured();
         long began = System.nanoTime();
+        long deadline = began + config.startupTimeout().toNanos();
         Path dataDir = prepareDataDir();
         List<NodeSpec> nodes = NodeSpec.layout(config, dataDir, FreePorts.pick(config.host(), 2 * config.nodes()));
         String bootstrapServers = BrokerProperties.bootstrapServers(config.host(), nodes);
@@ -63,7 +64,7 @@ public final class LocalKafka implements AutoCloseable {
             String clusterId = KraftStorage.formatIfNeeded(kafkaConfigs);
             running = new Running(dataDir, nodes, clusterId,
                     KraftCluster.start(kafkaConfigs, config.startupTimeout()));
-            Readiness.await(bootstrapServers, config.nodes(), config.startupTimeout());
+            Readiness.await(bootstrapServers, config.nodes(), deadline);
         } catch (RuntimeException e) {
             stopQuietlyAfter(e, dataDir);
             throw e;

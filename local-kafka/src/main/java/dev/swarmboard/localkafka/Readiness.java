@@ -1,6 +1,5 @@
 package dev.swarmboard.localkafka;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,22 +25,21 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 final class Readiness {
 
-    static final String PROBE_TOPIC = "local-kafka-readiness-probe";
+    private static final String PROBE_TOPIC = "local-kafka-readiness-probe";
 
     private final String bootstrapServers;
     private final int brokers;
-    private final Duration timeout;
     private final long deadlineNanos;
 
-    private Readiness(String bootstrapServers, int brokers, Duration timeout) {
+    private Readiness(String bootstrapServers, int brokers, long deadlineNanos) {
         this.bootstrapServers = bootstrapServers;
         this.brokers = brokers;
-        this.timeout = timeout;
-        this.deadlineNanos = System.nanoTime() + timeout.toNanos();
+        this.deadlineNanos = deadlineNanos;
     }
 
-    static void await(String bootstrapServers, int brokers, Duration timeout) {
-        new Readiness(bootstrapServers, brokers, timeout).probe();
+    /** Returns once the cluster is ready, or throws when {@link System#nanoTime()} passes the deadline. */
+    static void await(String bootstrapServers, int brokers, long deadlineNanos) {
+        new Readiness(bootstrapServers, brokers, deadlineNanos).probe();
     }
 
     private void probe() {
@@ -61,7 +59,7 @@ final class Readiness {
             throw new LocalKafkaException("Kafka at " + bootstrapServers + " is not ready: "
                     + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw new LocalKafkaException("Kafka at " + bootstrapServers + " was not ready within " + timeout, e);
+            throw new LocalKafkaException("Kafka at " + bootstrapServers + " was not ready before the startup deadline", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LocalKafkaException("Interrupted while waiting for Kafka at " + bootstrapServers, e);

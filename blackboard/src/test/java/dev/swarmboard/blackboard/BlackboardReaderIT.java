@@ -1,0 +1,51 @@
+package dev.swarmboard.blackboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.swarmboard.codec.Codecs;
+import dev.swarmboard.localkafka.KafkaFixture;
+import dev.swarmboard.schema.BlackboardEvent;
+import dev.swarmboard.schema.event.LaneStarted;
+import dev.swarmboard.topic.TopicCatalogue;
+import dev.swarmboard.topic.TopicProvisioner;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BlackboardReaderIT {
+
+    private final Codecs codecs = Codecs.create();
+    private final TopicCatalogue catalogue = TopicCatalogue.withPrefix(KafkaFixture.uniqueName("reader") + ".");
+    private final Map<String, Object> client = Map.of("bootstrap.servers", KafkaFixture.bootstrapServers());
+
+    @Test
+    void shouldReadOnlyWhatWasAppendedSinceAnEarlierEndOffset() throws Exception {
+        // Given a mission with one event, read to its end
+        new TopicProvisioner(KafkaFixture.admin()).provision(catalogue);
+        try (BlackboardWriter writer = BlackboardWriter.create(client, catalogue, codecs, "reader-it");
+             BlackboardReader reader = new BlackboardReader(client, catalogue, codecs)) {
+            writer.append(started("m-1", "first")).get();
+            MissionLog first = reader.readMission("m-1");
+            long end = reader.endOffset("m-1");
+
+            // When a second event is appended and the reader reads from the earlier end
+            writer.append(started("m-1", "second")).get();
+            MissionLog since = reader.readMission("m-1", end, reader.endOffset("m-1"));
+
+            // Then the full read saw the first event and the incremental read only the second
+            assertThat(first.events()).extracting(event -> workerOf(event.event())).containsExactly("first");
+            assertThat(since.events()).extracting(event -> workerOf(event.event())).containsExactly("second");
+            assertThat(reader.readMission("m-1").events()).hasSize(2);
+        }
+    }
+
+    private static BlackboardEvent started(String mission, String worker) {
+        return Events.create(EventOrigin.mission(mission, "reader-it").forLane("lane-a", 1),
+                new LaneStarted(worker, 1, List.of()), Instant.now(), mission, worker);
+    }
+
+    private static String workerOf(BlackboardEvent event) {
+        return ((LaneStarted) event.getPayload()).getWorker();
+    }
+}

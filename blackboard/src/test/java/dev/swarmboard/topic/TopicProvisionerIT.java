@@ -1,0 +1,52 @@
+package dev.swarmboard.topic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.swarmboard.localkafka.KafkaFixture;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.Test;
+
+class TopicProvisionerIT {
+
+    private final Map<String, Object> client = Map.of("bootstrap.servers", KafkaFixture.bootstrapServers());
+
+    @Test
+    void shouldCreateWhatIsMissingAndAcceptItOnTheNextRun() {
+        TopicCatalogue catalogue = TopicCatalogue.withPrefix(KafkaFixture.uniqueName("prov") + ".");
+        try (Admin admin = Admin.create(client)) {
+            TopicProvisioner provisioner = new TopicProvisioner(admin);
+
+            // When provisioned twice
+            TopicProvisioner.Report first = provisioner.provision(catalogue);
+            TopicProvisioner.Report second = provisioner.provision(catalogue);
+
+            // Then the first run creates all five topics and the second finds them in place
+            assertThat(first.created()).hasSize(5);
+            assertThat(second.created()).isEmpty();
+            assertThat(second.existing()).containsExactlyInAnyOrderElementsOf(
+                    catalogue.topics().stream().map(TopicSpec::name).toList());
+        }
+    }
+
+    @Test
+    void shouldRefuseAnExistingBlackboardThatWouldExpireOrRepartitionEvents() throws Exception {
+        // Given a blackboard topic someone created with 2 partitions and a one-day retention
+        TopicCatalogue catalogue = TopicCatalogue.withPrefix(KafkaFixture.uniqueName("conflict") + ".");
+        try (Admin admin = Admin.create(client)) {
+            admin.createTopics(List.of(new NewTopic(catalogue.blackboard(), Optional.of(2), Optional.empty())
+                    .configs(Map.of("retention.ms", "86400000")))).all().get();
+
+            // When provisioning, Then both contradictions are named and nothing is silently accepted
+            assertThatThrownBy(() -> new TopicProvisioner(admin).provision(catalogue))
+                    .isInstanceOfSatisfying(TopicConflictException.class, e -> assertThat(e.conflicts())
+                            .containsExactlyInAnyOrder(
+                                    catalogue.blackboard() + " has 2 partitions, catalogue says exactly 6",
+                                    catalogue.blackboard() + " has retention.ms=86400000, catalogue says -1"));
+        }
+    }
+}

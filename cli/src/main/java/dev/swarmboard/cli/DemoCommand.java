@@ -1,0 +1,83 @@
+package dev.swarmboard.cli;
+
+import dev.swarmboard.blackboard.BlackboardSetup;
+import dev.swarmboard.cli.stack.StackSettings;
+import dev.swarmboard.cli.stack.SwarmStack;
+import dev.swarmboard.codec.Codecs;
+import dev.swarmboard.localkafka.LocalKafka;
+import dev.swarmboard.localkafka.LocalKafkaConfig;
+import dev.swarmboard.orchestrator.mission.MissionStatus;
+import dev.swarmboard.schema.command.SubmitMission;
+import dev.swarmboard.topic.TopicCatalogue;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code swarm demo}: a real broker on loopback, every service in this JVM, the example mission
+ * with offline scripted models, its events as they happen, then the BLUF and where the report is.
+ */
+@Command(name = "demo", description = "Run the example mission end to end on an embedded Kafka with offline models.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--data-dir", defaultValue = "data/demo", paramLabel = "DIR",
+            description = "Broker log and service state (default ${DEFAULT-VALUE}; kept, so `swarm up --data-dir` can replay it).")
+    Path dataDir;
+
+    @Option(names = "--mission", defaultValue = "examples/missions/demo.yaml", paramLabel = "FILE")
+    Path missionFile;
+
+    @Option(names = "--capabilities", defaultValue = "examples/capabilities/offline.yaml", paramLabel = "FILE")
+    Path capabilities;
+
+    @Option(names = "--reports", defaultValue = "reports", paramLabel = "DIR", description = "Where the digest is written.")
+    Path reports;
+
+    @Option(names = "--workers", defaultValue = "2", description = "Lane worker instances (default ${DEFAULT-VALUE}).")
+    int workers;
+
+    @Option(names = "--timeout", defaultValue = "300", paramLabel = "S")
+    long timeoutSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        return run(System.out);
+    }
+
+    int run(PrintStream out) throws Exception {
+        SubmitMission submission = MissionCommand.validate(missionFile, capabilities, null);
+        String missionId = submission.getMission().getMissionId() + "-"
+                + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(ZonedDateTime.now(ZoneOffset.UTC));
+        submission.getMission().setMissionId(missionId);
+        try (LocalKafka kafka = new LocalKafka(LocalKafkaConfig.defaults().withDataDir(dataDir.toAbsolutePath())).start()) {
+            out.println("kafka     " + kafka.bootstrapServers() + " (data " + kafka.dataDir() + ")");
+            StackSettings settings = new StackSettings(kafka.bootstrapServers(), dataDir.toAbsolutePath(),
+                    capabilities, null, reports, workers);
+            Map<String, String> env = settings.environment(System.getenv());
+            Map<String, Object> client = Map.of("bootstrap.servers", kafka.bootstrapServers());
+            TopicCatalogue catalogue = TopicCatalogue.defaults();
+            Codecs codecs = BlackboardSetup.prepare(client, catalogue);
+            try (SwarmStack stack = SwarmStack.start(env, workers)) {
+                out.println("services  verifier, digest, orchestrator, " + workers + " lane workers");
+                MissionStatus status = MissionCommand.submit(client, catalogue, codecs, submission);
+                out.println("mission   " + missionId + " submitted: " + submission.getMission().getGoal());
+                MissionStatus end = MissionCommand.follow(client, catalogue, codecs, missionId, status,
+                        Duration.ofSeconds(timeoutSeconds), out);
+                out.println();
+                out.println(end.stage() + ": " + end.summary());
+                if (end.exitCode() == 0) {
+                    out.println("report    " + reports.resolve(missionId + ".md").toAbsolutePath());
+                    out.println("replay    ./swarm up --data-dir " + dataDir + "   then   ./swarm replay " + missionId);
+                }
+                return end.exitCode();
+            }
+        }
+    }
+}

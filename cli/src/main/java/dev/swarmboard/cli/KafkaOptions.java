@@ -1,0 +1,49 @@
+package dev.swarmboard.cli;
+
+import dev.swarmboard.config.CommonConfig;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * Options every command that talks to Kafka shares. Flags override the environment
+ * ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code SWARM_KAFKA_CONFIG}, {@code SWARM_TOPIC_PREFIX}).
+ */
+public final class KafkaOptions {
+
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
+            description = "Kafka bootstrap servers (default: $KAFKA_BOOTSTRAP_SERVERS, then 127.0.0.1:9092).")
+    String bootstrap;
+
+    @Option(names = "--kafka-config", paramLabel = "FILE",
+            description = "Properties file of client settings such as SASL or TLS (default: $SWARM_KAFKA_CONFIG).")
+    Path kafkaConfig;
+
+    @Option(names = "--topic-prefix", paramLabel = "PREFIX",
+            description = "Prefix of every topic name (default: $SWARM_TOPIC_PREFIX, then 'swarm.').")
+    String topicPrefix;
+
+    /** The environment with these flags applied on top. */
+    public Map<String, String> environment() {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        if (bootstrap != null) {
+            env.put(CommonConfig.BOOTSTRAP.env(), bootstrap);
+        }
+        if (kafkaConfig != null) {
+            env.put(CommonConfig.KAFKA_CONFIG.env(), kafkaConfig.toString());
+        }
+        if (topicPrefix != null) {
+            env.put(CommonConfig.TOPIC_PREFIX.env(), topicPrefix);
+        }
+        return env;
+    }
+
+    public CommonConfig common() {
+        return CommonConfig.fromEnvironment(environment());
+    }
+
+    public Map<String, Object> clientProperties() {
+        return common().clientProperties(environment());
+    }
+}

@@ -1,0 +1,79 @@
+package dev.swarmboard.cli;
+
+import dev.swarmboard.blackboard.BlackboardSetup;
+import dev.swarmboard.capability.CapabilityRegistry;
+import dev.swarmboard.cli.view.EventLine;
+import dev.swarmboard.codec.Codecs;
+import dev.swarmboard.orchestrator.mission.MissionCommands;
+import dev.swarmboard.orchestrator.mission.MissionFile;
+import dev.swarmboard.orchestrator.mission.MissionFiles;
+import dev.swarmboard.orchestrator.mission.MissionHash;
+import dev.swarmboard.orchestrator.mission.MissionStatus;
+import dev.swarmboard.orchestrator.mission.MissionWatch;
+import dev.swarmboard.orchestrator.service.OrchestratorConfig;
+import dev.swarmboard.orchestrator.validation.MissionValidator;
+import dev.swarmboard.orchestrator.validation.Reasons;
+import dev.swarmboard.orchestrator.workflow.WorkflowCatalogue;
+import dev.swarmboard.schema.command.SubmitMission;
+import dev.swarmboard.topic.TopicCatalogue;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Submitting a mission and following it: local fail-closed validation first (exit 2 with every
+ * reason), then the SubmitMission command, then, if asked, the mission's events until its outcome.
+ */
+final class MissionCommand {
+
+    private MissionCommand() {
+    }
+
+    /** Validates the file against the registry and workflows; the submission, or a UsageException with every reason. */
+    static SubmitMission validate(Path file, Path capabilities, Path workflows) {
+        MissionValidator validator = new MissionValidator(CapabilityRegistry.load(capabilities),
+                workflows == null ? WorkflowCatalogue.builtIn() : WorkflowCatalogue.load(workflows));
+        MissionFile checked = MissionFiles.check(file, validator, Instant.now());
+        if (!checked.valid()) {
+            throw new UsageException(file + " is not a valid mission: " + Reasons.render(checked.reasons()));
+        }
+        checked.notes().forEach(note -> System.err.println("note: " + note.getCode() + " " + note.getField()
+                + ": " + note.getMessage()));
+        return checked.submission().orElseThrow();
+    }
+
+    /** Publishes the submission; returns the status to follow it with. */
+    static MissionStatus submit(Map<String, Object> client, TopicCatalogue catalogue, Codecs codecs,
+                                SubmitMission submission) {
+        try (MissionCommands commands = MissionCommands.create(client, catalogue, codecs, issuer())) {
+            MissionCommands.Sent sent = commands.submit(submission);
+            return MissionStatus.follow(sent.commandId(), MissionHash.of(submission.getMission()));
+        }
+    }
+
+    /** Follows the mission, printing each event, until it finishes or the timeout passes. */
+    static MissionStatus follow(Map<String, Object> client, TopicCatalogue catalogue, Codecs codecs, String missionId,
+                                MissionStatus status, Duration timeout, PrintStream out) {
+        MissionStatus end = MissionWatch.await(client, catalogue, codecs, missionId, status, timeout,
+                event -> out.println("  " + EventLine.render(event)));
+        if (!end.finished()) {
+            throw new IllegalStateException("mission " + missionId + " did not finish within " + timeout.toSeconds()
+                    + " s (now " + end.stage() + ")");
+        }
+        return end;
+    }
+
+    static Codecs prepare(Map<String, Object> client, TopicCatalogue catalogue) {
+        return BlackboardSetup.prepare(client, catalogue);
+    }
+
+    static Path defaultCapabilities() {
+        return Path.of(OrchestratorConfig.CAPABILITIES.resolve(System.getenv()));
+    }
+
+    static String issuer() {
+        return System.getProperty("user.name", "unknown") + "@swarm-cli";
+    }
+}

@@ -1,0 +1,137 @@
+package dev.swarmboard.cli;
+
+import dev.swarmboard.config.CommonConfig;
+import dev.swarmboard.digest.service.DigestConfig;
+import dev.swarmboard.digest.service.DigestService;
+import dev.swarmboard.lane.service.LaneWorkerConfig;
+import dev.swarmboard.lane.service.LaneWorkerService;
+import dev.swarmboard.orchestrator.service.OrchestratorConfig;
+import dev.swarmboard.orchestrator.service.OrchestratorService;
+import dev.swarmboard.service.HealthServer;
+import dev.swarmboard.service.ServiceRunner;
+import dev.swarmboard.service.SwarmService;
+import dev.swarmboard.verifier.service.VerifierConfig;
+import dev.swarmboard.verifier.service.VerifierService;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code swarm run SERVICE}: one service alone against a cluster, until SIGTERM or Ctrl-C. Flags
+ * override the environment; {@code SWARM_HEALTH_PORT} opens /healthy, /ready and /metrics.
+ */
+@Command(name = "run", description = "Run one service alone against a Kafka cluster.",
+        subcommands = {RunCommand.Orchestrator.class, RunCommand.LaneWorker.class, RunCommand.Verifier.class,
+                RunCommand.Digest.class})
+final class RunCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Starts the service, serves health if asked, and blocks until the JVM is told to stop. */
+    static int runUntilStopped(Map<String, String> env, Function<Map<String, String>, SwarmService> factory)
+            throws InterruptedException {
+        try (ServiceRunner runner = new ServiceRunner().withShutdownHook()) {
+            SwarmService service = runner.start(factory.apply(env));
+            int healthPort = CommonConfig.fromEnvironment(env).healthPort();
+            if (healthPort >= 0) {
+                HealthServer health = runner.manage(new HealthServer(healthPort, List.of(service),
+                        () -> "swarm_service_healthy{service=\"" + service.name() + "\"} " + (service.isHealthy() ? 1 : 0) + "\n")
+                        .start());
+                System.err.println(service.name() + ": health on port " + health.port());
+            }
+            System.err.println(service.name() + " running against " + CommonConfig.fromEnvironment(env).bootstrapServers()
+                    + "; Ctrl-C stops it");
+            runner.awaitStop();
+        }
+        return 0;
+    }
+
+    static void put(Map<String, String> env, String name, Object value) {
+        if (value != null) {
+            env.put(name, value.toString());
+        }
+    }
+
+    @Command(name = "orchestrator", description = "Validate missions, plan lanes, handle approvals and retries.")
+    static final class Orchestrator implements Callable<Integer> {
+        @Mixin
+        KafkaOptions kafka;
+
+        @Option(names = "--capabilities", paramLabel = "FILE", description = "Capability registry (default: $SWARM_CAPABILITIES).")
+        Path capabilities;
+
+        @Option(names = "--workflows", paramLabel = "DIR", description = "Workflow directory (default: $SWARM_WORKFLOWS).")
+        Path workflows;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            Map<String, String> env = kafka.environment();
+            put(env, OrchestratorConfig.CAPABILITIES.env(), capabilities);
+            put(env, OrchestratorConfig.WORKFLOWS.env(), workflows);
+            return runUntilStopped(env, OrchestratorService::fromEnvironment);
+        }
+    }
+
+    @Command(name = "lane-worker", description = "Run lanes from the lane-tasks share group.")
+    static final class LaneWorker implements Callable<Integer> {
+        @Mixin
+        KafkaOptions kafka;
+
+        @Option(names = "--capabilities", paramLabel = "FILE", description = "Capability registry (default: $SWARM_CAPABILITIES).")
+        Path capabilities;
+
+        @Option(names = "--concurrency", paramLabel = "N", description = "Lanes run at once (default: $SWARM_LANE_CONCURRENCY, then 10).")
+        Integer concurrency;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            Map<String, String> env = kafka.environment();
+            put(env, LaneWorkerConfig.CAPABILITIES.env(), capabilities);
+            put(env, LaneWorkerConfig.CONCURRENCY.env(), concurrency);
+            return runUntilStopped(env, LaneWorkerService::fromEnvironment);
+        }
+    }
+
+    @Command(name = "verifier", description = "Run the Kafka Streams quorum verifier (exactly-once v2).")
+    static final class Verifier implements Callable<Integer> {
+        @Mixin
+        KafkaOptions kafka;
+
+        @Option(names = "--state-dir", paramLabel = "DIR", description = "State store directory (default: $SWARM_VERIFIER_STATE_DIR).")
+        Path stateDir;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            Map<String, String> env = kafka.environment();
+            put(env, VerifierConfig.STATE_DIR.env(), stateDir);
+            return runUntilStopped(env, e -> new VerifierService(VerifierConfig.fromEnvironment(e)));
+        }
+    }
+
+    @Command(name = "digest", description = "Publish the BLUF report of every mission that passes its quorum.")
+    static final class Digest implements Callable<Integer> {
+        @Mixin
+        KafkaOptions kafka;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "Report directory (default: $SWARM_DIGEST_OUT).")
+        Path out;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            Map<String, String> env = kafka.environment();
+            put(env, DigestConfig.OUTPUT_DIR.env(), out);
+            return runUntilStopped(env, e -> new DigestService(DigestConfig.fromEnvironment(e)));
+        }
+    }
+}

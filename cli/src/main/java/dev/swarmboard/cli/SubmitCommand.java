@@ -1,0 +1,57 @@
+package dev.swarmboard.cli;
+
+import dev.swarmboard.codec.Codecs;
+import dev.swarmboard.orchestrator.mission.MissionStatus;
+import dev.swarmboard.schema.command.SubmitMission;
+import dev.swarmboard.topic.TopicCatalogue;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code swarm submit FILE}: validate locally, publish, print the mission id, optionally wait. */
+@Command(name = "submit", description = "Validate a mission file, submit it and print its id. With --wait: exit 0 on a "
+        + "published digest, 1 on failure or cancellation, 2 on rejection.")
+final class SubmitCommand implements Callable<Integer> {
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "Mission file (YAML or JSON).")
+    Path file;
+
+    @Option(names = "--capabilities", paramLabel = "FILE", description = "Registry to validate against (default: $SWARM_CAPABILITIES).")
+    Path capabilities;
+
+    @Option(names = "--workflows", paramLabel = "DIR", description = "Workflow directory (default: built-in prey only).")
+    Path workflows;
+
+    @Option(names = "--wait", description = "Follow the mission until its outcome.")
+    boolean await;
+
+    @Option(names = "--timeout", defaultValue = "600", paramLabel = "S", description = "Seconds --wait waits (default ${DEFAULT-VALUE}).")
+    long timeoutSeconds;
+
+    @Override
+    public Integer call() {
+        SubmitMission submission = MissionCommand.validate(file,
+                capabilities != null ? capabilities : MissionCommand.defaultCapabilities(), workflows);
+        Map<String, Object> client = kafka.clientProperties();
+        TopicCatalogue catalogue = kafka.common().catalogue();
+        Codecs codecs = MissionCommand.prepare(client, catalogue);
+        MissionStatus status = MissionCommand.submit(client, catalogue, codecs, submission);
+        String missionId = submission.getMission().getMissionId();
+        System.out.println(missionId);
+        if (!await) {
+            return 0;
+        }
+        MissionStatus end = MissionCommand.follow(client, catalogue, codecs, missionId, status,
+                Duration.ofSeconds(timeoutSeconds), System.err);
+        System.out.println(end.stage() + ": " + end.summary());
+        return end.exitCode();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.swarmboard.cli;
+
+import dev.swarmboard.blackboard.BlackboardSetup;
+import dev.swarmboard.cli.stack.StackSettings;
+import dev.swarmboard.cli.stack.SwarmStack;
+import dev.swarmboard.localkafka.LocalKafka;
+import dev.swarmboard.localkafka.LocalKafkaConfig;
+import dev.swarmboard.service.ServiceRunner;
+import dev.swarmboard.topic.TopicCatalogue;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code swarm up}: the embedded broker and every service, kept running for local work until
+ * Ctrl-C; a restart with the same data directory finds every event.
+ */
+@Command(name = "up", description = "Start the embedded broker and all services; run until Ctrl-C.")
+final class UpCommand implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "9092", description = "Broker client port (default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--data-dir", defaultValue = "data/up", paramLabel = "DIR", description = "Broker log and state (default ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--workers", defaultValue = "2", description = "Lane worker instances (default ${DEFAULT-VALUE}).")
+    int workers;
+
+    @Option(names = "--capabilities", defaultValue = "examples/capabilities/offline.yaml", paramLabel = "FILE")
+    Path capabilities;
+
+    @Option(names = "--workflows", paramLabel = "DIR", description = "Workflow directory (default: built-in prey).")
+    Path workflows;
+
+    @Option(names = "--reports", defaultValue = "reports", paramLabel = "DIR")
+    Path reports;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        try (ServiceRunner runner = new ServiceRunner().withShutdownHook()) {
+            LocalKafka kafka = runner.manage(new LocalKafka(LocalKafkaConfig.defaults().withPort(port)
+                    .withDataDir(dataDir.toAbsolutePath())).start());
+            BlackboardSetup.prepare(Map.of("bootstrap.servers", kafka.bootstrapServers()), TopicCatalogue.defaults());
+            StackSettings settings = new StackSettings(kafka.bootstrapServers(), dataDir.toAbsolutePath(), capabilities,
+                    workflows, reports, workers);
+            runner.manage(SwarmStack.start(settings.environment(System.getenv()), workers));
+            System.out.println("bootstrap=" + kafka.bootstrapServers());
+            System.out.println("swarm up: broker and services running (data " + kafka.dataDir() + "); Ctrl-C stops them.");
+            System.out.println("  in another terminal:  KAFKA_BOOTSTRAP_SERVERS=" + kafka.bootstrapServers()
+                    + " ./swarm submit examples/missions/demo.yaml --wait");
+            runner.awaitStop();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.swarmboard.cli;
+
+import dev.swarmboard.blackboard.BlackboardReader;
+import dev.swarmboard.blackboard.MissionPartition;
+import dev.swarmboard.cli.view.EventLine;
+import dev.swarmboard.codec.AvroCodec;
+import dev.swarmboard.codec.Codecs;
+import dev.swarmboard.codec.EventDecodeException;
+import dev.swarmboard.schema.BlackboardEvent;
+import dev.swarmboard.topic.TopicCatalogue;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code swarm watch}: tails the blackboard live (read_committed, no consumer group, nothing
+ * committed) and prints one line per event; undecodable records are shown with their offset.
+ */
+@Command(name = "watch", description = "Tail the blackboard live: missions, lanes, stages, votes and digests as they happen.")
+final class WatchCommand implements Callable<Integer> {
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Option(names = "--mission", paramLabel = "ID", description = "Only this mission (reads only its partition).")
+    String mission;
+
+    @Option(names = "--from-beginning", description = "Start with the oldest events instead of new ones.")
+    boolean fromBeginning;
+
+    @Option(names = "--max-events", defaultValue = "-1", description = "Stop after this many events (default: run until Ctrl-C).")
+    long maxEvents;
+
+    private final AtomicBoolean running = new AtomicBoolean(true);
+
+    @Override
+    public Integer call() {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> running.set(false), "swarm-watch-stop"));
+        watch(System.out);
+        return 0;
+    }
+
+    void watch(PrintStream out) {
+        TopicCatalogue catalogue = kafka.common().catalogue();
+        AvroCodec<BlackboardEvent> codec = Codecs.create().events().codec();
+        try (var consumer = new KafkaConsumer<>(BlackboardReader.consumerProperties(kafka.clientProperties()),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = partitions(consumer, catalogue.blackboard());
+            consumer.assign(partitions);
+            if (fromBeginning) {
+                consumer.seekToBeginning(partitions);
+            } else {
+                consumer.seekToEnd(partitions);
+            }
+            long seen = 0;
+            while (running.get() && (maxEvents < 0 || seen < maxEvents)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
+                    if (mission == null || mission.equals(record.key())) {
+                        out.println(line(codec, record));
+                        seen++;
+                    }
+                }
+                out.flush();
+            }
+        }
+    }
+
+    private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer, String topic) {
+        int count = consumer.partitionsFor(topic).size();
+        if (mission != null) {
+            return List.of(new TopicPartition(topic, MissionPartition.of(mission, count)));
+        }
+        return java.util.stream.IntStream.range(0, count).mapToObj(p -> new TopicPartition(topic, p)).toList();
+    }
+
+    private static String line(AvroCodec<BlackboardEvent> codec, ConsumerRecord<String, byte[]> record) {
+        try {
+            return EventLine.render(codec.decode(record.value()));
+        } catch (EventDecodeException e) {
+            return "UNDECODABLE at " + record.topic() + "-" + record.partition() + "@" + record.offset()
+                    + " key=" + record.key() + ": " + e.getMessage();
+        }
+    }
+}

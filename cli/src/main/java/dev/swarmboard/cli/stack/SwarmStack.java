@@ -1,0 +1,78 @@
+package dev.swarmboard.cli.stack;
+
+import dev.swarmboard.config.CommonConfig;
+import dev.swarmboard.digest.service.DigestConfig;
+import dev.swarmboard.digest.service.DigestService;
+import dev.swarmboard.lane.service.LaneWorkerService;
+import dev.swarmboard.orchestrator.service.OrchestratorService;
+import dev.swarmboard.service.ServiceRunner;
+import dev.swarmboard.service.SwarmService;
+import dev.swarmboard.verifier.service.VerifierConfig;
+import dev.swarmboard.verifier.service.VerifierService;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every Swarmboard service in one JVM — the same service classes {@code swarm run} starts one by
+ * one against a cluster: verifier, digest, orchestrator and N lane workers, configured from one
+ * environment map, stopped in reverse order.
+ */
+public final class SwarmStack implements AutoCloseable {
+
+    private final ServiceRunner runner;
+    private final List<SwarmService> services;
+
+    private SwarmStack(ServiceRunner runner, List<SwarmService> services) {
+        this.runner = runner;
+        this.services = services;
+    }
+
+    /** Starts the services; {@code env} carries bootstrap servers and every service setting. */
+    public static SwarmStack start(Map<String, String> env, int laneWorkers) {
+        ServiceRunner runner = new ServiceRunner();
+        List<SwarmService> services = new ArrayList<>();
+        try {
+            services.add(runner.start(new VerifierService(VerifierConfig.fromEnvironment(env))));
+            services.add(runner.start(new DigestService(DigestConfig.fromEnvironment(env))));
+            services.add(runner.start(OrchestratorService.fromEnvironment(env)));
+            String instance = CommonConfig.fromEnvironment(env).instanceId();
+            for (int i = 1; i <= laneWorkers; i++) {
+                Map<String, String> workerEnv = new HashMap<>(env);
+                workerEnv.put(CommonConfig.INSTANCE_ID.env(), instance + "-w" + i);
+                services.add(runner.start(LaneWorkerService.fromEnvironment(workerEnv)));
+            }
+        } catch (RuntimeException e) {
+            runner.stop();
+            throw e;
+        }
+        return new SwarmStack(runner, services);
+    }
+
+    /** Waits until every service reports ready; false if that takes longer than {@code timeout}. */
+    public boolean awaitReady(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!services.stream().allMatch(SwarmService::isReady)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(100);
+        }
+        return true;
+    }
+
+    public List<SwarmService> services() {
+        return List.copyOf(services);
+    }
+
+    public boolean isHealthy() {
+        return services.stream().allMatch(SwarmService::isHealthy);
+    }
+
+    @Override
+    public void close() {
+        runner.stop();
+    }
+}

@@ -1,0 +1,115 @@
+package dev.swarmboard.digest.publish;
+
+import dev.swarmboard.blackboard.EventOrigin;
+import dev.swarmboard.blackboard.Events;
+import dev.swarmboard.blackboard.HeadHash;
+import dev.swarmboard.blackboard.MissionLog;
+import dev.swarmboard.blackboard.RecordedEvent;
+import dev.swarmboard.digest.report.DigestReport;
+import dev.swarmboard.digest.report.ReportRenderer;
+import dev.swarmboard.digest.report.ReportValidator;
+import dev.swarmboard.schema.BlackboardEvent;
+import dev.swarmboard.schema.Reason;
+import dev.swarmboard.schema.event.DigestPublished;
+import dev.swarmboard.schema.event.DigestRejected;
+import dev.swarmboard.schema.event.QuorumReached;
+import dev.swarmboard.verifier.quorum.Quorum;
+import dev.swarmboard.verifier.quorum.QuorumReplay;
+import dev.swarmboard.verifier.quorum.ReplayedVerdict;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides, from a mission's log alone, whether a digest may be published. Only a PASS verdict that
+ * the verifier's replay re-derives from the log qualifies, whatever the request says; the report is
+ * rendered from the events up to that verdict and validated before it may be delivered. Outcome
+ * events have deterministic ids, so a second request for the same verdict records nothing new.
+ */
+public final class DigestDecision {
+
+    public static final String PRODUCER = "digest";
+
+    private DigestDecision() {
+    }
+
+    /**
+     * @param verdictEventId the verdict to digest, or null for the mission's latest PASS verdict
+     * @param reportPath     where the report file will be written, recorded in the event
+     */
+    public static DigestOutcome decide(MissionLog log, String verdictEventId, String reportPath, Instant now) {
+        List<RecordedEvent> events = log.events();
+        Optional<Integer> position = verdictPosition(events, verdictEventId);
+        if (position.isEmpty()) {
+            return reject(log, verdictEventId, events, now, reason("NO_PASS_VERDICT", verdictEventId == null
+                    ? "mission " + log.missionId() + " has no PASS verdict"
+                    : "event " + verdictEventId + " is not a PASS verdict of mission " + log.missionId()));
+        }
+        List<RecordedEvent> upToVerdict = events.subList(0, position.get() + 1);
+        RecordedEvent verdict = upToVerdict.get(position.get());
+        Optional<ReplayedVerdict> replayed = QuorumReplay.replay(upToVerdict).stream()
+                .filter(candidate -> candidate.verdict().equals(verdict.event())).findFirst();
+        if (replayed.isEmpty()) {
+            return reject(log, verdict.eventId(), upToVerdict, now, reason("VERDICT_NOT_REPRODUCIBLE", "verdict "
+                    + verdict.eventId() + " is not the verdict the verifier derives from the mission's events"));
+        }
+        DigestReport report = ReportRenderer.render(upToVerdict, replayed.get());
+        List<Reason> problems = ReportValidator.validate(report, upToVerdict);
+        if (!problems.isEmpty()) {
+            return reject(log, verdict.eventId(), upToVerdict, now, problems.toArray(Reason[]::new));
+        }
+        DigestPublished published = DigestPublished.newBuilder()
+                .setBluf(report.bluf()).setMarkdown(report.markdown()).setHeadHash(head(log, upToVerdict).hex())
+                .setVerdictEventId(verdict.eventId()).setEvidenceRefs(report.evidenceRefs()).setReportPath(reportPath)
+                .build();
+        return record(log, new DigestOutcome.Publish(Events.create(publishedId(log.missionId(), verdict.eventId()),
+                origin(log, verdict.eventId()), published, now), report));
+    }
+
+    public static String publishedId(String missionId, String verdictEventId) {
+        return Events.deterministicId(missionId, "DigestPublished", verdictEventId);
+    }
+
+    /** The position of the requested (or latest) PASS verdict; a later copy of an event id never counts. */
+    private static Optional<Integer> verdictPosition(List<RecordedEvent> events, String verdictEventId) {
+        Set<String> seen = new HashSet<>();
+        Integer found = null;
+        for (int i = 0; i < events.size(); i++) {
+            RecordedEvent event = events.get(i);
+            boolean wanted = verdictEventId == null || verdictEventId.equals(event.eventId());
+            if (seen.add(event.eventId()) && wanted && event.event().getPayload() instanceof QuorumReached verdict
+                    && Quorum.passed(verdict)) {
+                found = i;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    private static DigestOutcome reject(MissionLog log, String verdictEventId, List<RecordedEvent> covered,
+                                        Instant now, Reason... reasons) {
+        String id = Events.deterministicId(log.missionId(), "DigestRejected",
+                verdictEventId == null ? "" : verdictEventId, head(log, covered).hex());
+        return record(log, new DigestOutcome.Reject(Events.create(id, origin(log, verdictEventId),
+                new DigestRejected(List.of(reasons)), now)));
+    }
+
+    private static DigestOutcome record(MissionLog log, DigestOutcome outcome) {
+        String id = outcome.event().getHeader().getEventId();
+        return log.events().stream().filter(event -> event.eventId().equals(id)).findFirst()
+                .<DigestOutcome>map(existing -> new DigestOutcome.AlreadyRecorded(existing.event())).orElse(outcome);
+    }
+
+    private static EventOrigin origin(MissionLog log, String causationId) {
+        return EventOrigin.mission(log.missionId(), PRODUCER).causedBy(causationId);
+    }
+
+    private static HeadHash head(MissionLog log, List<RecordedEvent> prefix) {
+        return new MissionLog(log.missionId(), prefix, List.of()).head();
+    }
+
+    private static Reason reason(String code, String message) {
+        return new Reason(code, "verdict", message, List.of());
+    }
+}

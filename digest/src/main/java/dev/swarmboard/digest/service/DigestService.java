@@ -1,0 +1,215 @@
+package dev.swarmboard.digest.service;
+
+import dev.swarmboard.blackboard.BlackboardReader;
+import dev.swarmboard.blackboard.BlackboardSetup;
+import dev.swarmboard.blackboard.BlackboardWriter;
+import dev.swarmboard.blackboard.MissionLog;
+import dev.swarmboard.codec.AvroCodec;
+import dev.swarmboard.codec.Codecs;
+import dev.swarmboard.codec.EventDecodeException;
+import dev.swarmboard.deadletter.DeadLetters;
+import dev.swarmboard.digest.publish.DigestDecision;
+import dev.swarmboard.digest.publish.DigestOutcome;
+import dev.swarmboard.schema.BlackboardEvent;
+import dev.swarmboard.schema.event.QuorumReached;
+import dev.swarmboard.service.SwarmService;
+import dev.swarmboard.verifier.quorum.Quorum;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes the mission report after a PASS verdict. A consumer of the blackboard (group
+ * {@code <prefix>digest}) reacts to QuorumReached PASS only: it reads the mission's log, lets
+ * {@link DigestDecision} decide, writes {@code <mission>.md} and then appends DigestPublished, or
+ * appends DigestRejected. Undecodable records become dead letters. Offsets are committed after the
+ * outcome is on the blackboard; a repeat after a crash finds it there and records nothing new.
+ */
+public final class DigestService implements SwarmService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DigestService.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final DigestConfig config;
+    private final ReportFiles files;
+    private final Clock clock = Clock.systemUTC();
+    private DigestClients clients;
+    private Thread loop;
+    private volatile boolean running;
+
+    public DigestService(DigestConfig config) {
+        this.config = config;
+        this.files = new ReportFiles(config.outputDir());
+    }
+
+    @Override
+    public String name() {
+        return "digest";
+    }
+
+    @Override
+    public synchronized void start() {
+        Codecs codecs = BlackboardSetup.prepare(config.clientProperties(), config.common().catalogue());
+        clients = DigestClients.open(config, codecs);
+        running = true;
+        loop = new Thread(this::consume, "digest-" + config.common().instanceId());
+        loop.start();
+        LOG.info("digest {} started: group {}, reports in {}", config.common().instanceId(), config.groupId(),
+                config.outputDir().toAbsolutePath());
+    }
+
+    /**
+     * Digests the mission's latest PASS verdict on request. Without one, or when the verdict is not
+     * what the verifier derives from the log, a DigestRejected says why; nothing else is published.
+     */
+    public DigestOutcome requestDigest(String missionId) {
+        return digest(missionId, null);
+    }
+
+    private void consume() {
+        KafkaConsumer<byte[], byte[]> consumer = clients.consumer();
+        try {
+            consumer.subscribe(List.of(config.common().catalogue().blackboard()));
+            while (running) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+                    handle(record);
+                }
+                consumer.commitSync();
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            LOG.error("digest loop failed; offsets after the last commit will be processed again on restart", e);
+        } finally {
+            running = false;
+        }
+    }
+
+    private void handle(ConsumerRecord<byte[], byte[]> record) {
+        BlackboardEvent event;
+        try {
+            event = clients.codec().decode(record.value());
+        } catch (EventDecodeException e) {
+            LOG.warn("undecodable record at {}-{}@{} goes to the dead letters: {}", record.topic(),
+                    record.partition(), record.offset(), e.getMessage());
+            send(clients.deadLetters(), DeadLetters.of(config.common().catalogue().deadLetters(),
+                    new DeadLetters.SourceRecord(record.topic(), record.partition(), record.offset(), record.key(),
+                            record.value()), e, name()));
+            return;
+        }
+        if (event.getPayload() instanceof QuorumReached verdict && Quorum.passed(verdict)) {
+            digest(event.getHeader().getMissionId(), event.getHeader().getEventId());
+        }
+    }
+
+    private synchronized DigestOutcome digest(String missionId, String verdictEventId) {
+        MissionLog log = clients.reader().readMission(missionId);
+        Path path = files.pathOf(missionId);
+        DigestOutcome outcome = DigestDecision.decide(log, verdictEventId, path.toString(), clock.instant());
+        if (outcome instanceof DigestOutcome.Publish publish) {
+            try {
+                files.write(path, publish.report().markdown());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the report of mission " + missionId + " to " + path, e);
+            }
+        }
+        if (!(outcome instanceof DigestOutcome.AlreadyRecorded)) {
+            await(clients.writer().append(outcome.event()));
+            LOG.info("mission {}: {} {}", missionId, outcome.event().getHeader().getType(),
+                    outcome.event().getHeader().getEventId());
+        }
+        return outcome;
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing to the blackboard", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot write to Kafka: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private static void send(KafkaProducer<byte[], byte[]> producer, ProducerRecord<byte[], byte[]> record) {
+        await(producer.send(record));
+    }
+
+    @Override
+    public void stop() {
+        Thread stopping;
+        synchronized (this) {
+            stopping = loop;
+            loop = null;
+            running = false;
+        }
+        if (stopping == null) {
+            return;
+        }
+        clients.consumer().wakeup();
+        try {
+            stopping.join(STOP_TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            clients.close();
+        }
+    }
+
+    @Override
+    public boolean isHealthy() {
+        Thread current = loop;
+        return running && current != null && current.isAlive();
+    }
+
+    /** The clients of one running digest service, closed together in reverse order. */
+    private record DigestClients(KafkaConsumer<byte[], byte[]> consumer, BlackboardReader reader,
+                                 BlackboardWriter writer, KafkaProducer<byte[], byte[]> deadLetters,
+                                 AvroCodec<BlackboardEvent> codec) {
+
+        static DigestClients open(DigestConfig config, Codecs codecs) {
+            Map<String, Object> properties = new HashMap<>(config.clientProperties());
+            properties.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
+            properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            var consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            var writer = BlackboardWriter.create(config.clientProperties(), config.common().catalogue(), codecs,
+                    "digest-" + config.common().instanceId());
+            var deadLetters = new KafkaProducer<>(BlackboardWriter.producerProperties(config.clientProperties(),
+                    "digest-dead-letters-" + config.common().instanceId()), new ByteArraySerializer(),
+                    new ByteArraySerializer());
+            return new DigestClients(consumer, new BlackboardReader(config.clientProperties(),
+                    config.common().catalogue(), codecs), writer, deadLetters, codecs.events().codec());
+        }
+
+        void close() {
+            deadLetters.close();
+            writer.close();
+            reader.close();
+            consumer.close();
+        }
+    }
+}

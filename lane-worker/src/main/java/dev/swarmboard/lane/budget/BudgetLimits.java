@@ -1,0 +1,11 @@
+package dev.swarmboard.lane.budget;
+
+import dev.swarmboard.schema.RunLane;
+
+/** A mission's token and USD budgets as the plan states them; {@code null} means no limit. */
+public record BudgetLimits(Long tokens, Double usd) {
+
+    public static BudgetLimits of(RunLane task) {
+        return new BudgetLimits(task.getTokenBudget(), task.getCostBudgetUsd());
+    }
+}

@@ -1,0 +1,20 @@
+package dev.swarmboard.lane.run;
+
+import dev.swarmboard.schema.BlackboardEvent;
+import java.util.List;
+
+/**
+ * What a lane needs of the blackboard: read a mission's events by offset range and append an event,
+ * returning once the broker acknowledged it. Failures are {@link BlackboardUnavailable}.
+ */
+public interface BlackboardAccess {
+
+    /** The current end offset of the mission's partition. */
+    long endOffset(String missionId);
+
+    /** The mission's decodable events with offsets in {@code [fromOffset, toOffset)}, in log order. */
+    List<BlackboardEvent> read(String missionId, long fromOffset, long toOffset);
+
+    /** Appends the event; returns once it is acknowledged (and so readable). */
+    void append(BlackboardEvent event);
+}

@@ -1,0 +1,111 @@
+package dev.swarmboard.lane.run;
+
+import dev.swarmboard.capability.CapabilityRegistry;
+import dev.swarmboard.lane.model.ModelProvider;
+import dev.swarmboard.lane.stage.ResolvedStage;
+import dev.swarmboard.lane.stage.StagePlans;
+import dev.swarmboard.lane.tool.ToolRunner;
+import dev.swarmboard.lane.validation.LaneEvidence;
+import dev.swarmboard.lane.validation.YieldValidator;
+import dev.swarmboard.schema.BlackboardEvent;
+import dev.swarmboard.schema.Reason;
+import dev.swarmboard.schema.RunLane;
+import dev.swarmboard.schema.event.LaneFailed;
+import dev.swarmboard.schema.event.LaneStarted;
+import dev.swarmboard.schema.event.LaneYielded;
+import dev.swarmboard.schema.event.StageCompleted;
+import dev.swarmboard.schema.event.ToolReceipt;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Runs one lane attempt from the blackboard's point of view: an attempt that already has its outcome is
+ * only acknowledged; otherwise the preflight, LaneStarted, each stage's calls and tools (skipping what is
+ * already receipted, so a re-delivered lane resumes where the last worker stopped), then Yield. Every
+ * way the attempt can end is written as an event before the task is acknowledged.
+ */
+public final class LaneRunner {
+
+    private final CapabilityRegistry registry;
+    private final ModelProvider provider;
+    private final ToolRunner tools;
+    private final ExecutorService calls;
+    private final Path workspace;
+    private final String worker;
+    private final Clock clock;
+
+    public LaneRunner(CapabilityRegistry registry, ModelProvider provider, ToolRunner tools, ExecutorService calls,
+                      Path workspace, String worker, Clock clock) {
+        this.registry = registry;
+        this.provider = provider;
+        this.tools = tools;
+        this.calls = calls;
+        this.workspace = workspace;
+        this.worker = worker;
+        this.clock = clock;
+    }
+
+    public LaneOutcome run(RunLane task, int deliveryCount, BlackboardAccess blackboard) {
+        LaneScope lane = new LaneScope(task, MissionView.open(blackboard, task.getMissionId()),
+                new LaneEvents(task, worker, clock), registry);
+        if (lane.view().find(lane.events().terminalId()).isPresent()) {
+            return LaneOutcome.accept(describe(task) + " already has its outcome");
+        }
+        List<ResolvedStage> stages = StagePlans.resolve(task.getLane(), registry);
+        List<Reason> refused = Preflight.check(task, stages, registry, clock.instant());
+        if (!refused.isEmpty()) {
+            lane.view().append(lane.events().terminal(new LaneFailed("", refused)));
+            return LaneOutcome.reject(describe(task) + " cannot run: " + refused.get(0).getMessage());
+        }
+        lane.view().append(lane.events().event(new LaneStarted(worker, deliveryCount, task.getScope()),
+                "", "delivery", deliveryCount));
+        try {
+            runStages(lane, stages);
+        } catch (LaneFailure failure) {
+            if (Thread.currentThread().isInterrupted()) {
+                return LaneOutcome.release(describe(task) + " interrupted in " + failure.stage());
+            }
+            failure.budget().ifPresent(exceeded -> lane.view().append(lane.events().event(exceeded,
+                    exceeded.getStage(), "", 0)));
+            lane.view().append(lane.events().terminal(new LaneFailed(failure.stage(), failure.reasons())));
+            return LaneOutcome.accept(describe(task) + " failed: " + failure.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return LaneOutcome.release(describe(task) + " interrupted");
+        }
+        lane.view().refresh();
+        LaneYielded yielded = YieldValidator.validate(new LaneEvidence(task,
+                StagePlans.requiredArtifacts(task.getLane(), stages),
+                lane.view().attempt(lane.laneId(), task.getAttempt()), lane.view().logged()));
+        lane.view().append(lane.events().terminal(yielded));
+        return LaneOutcome.accept(describe(task) + " yielded, passed=" + yielded.getPassed());
+    }
+
+    private void runStages(LaneScope lane, List<ResolvedStage> stages) throws LaneFailure, InterruptedException {
+        StageExecution execution = new StageExecution(lane, provider, calls);
+        ToolStep toolStep = new ToolStep(lane, tools, workspace);
+        Set<String> done = new HashSet<>();
+        for (ResolvedStage stage : stages) {
+            List<BlackboardEvent> earlier = receiptsOf(lane, done);
+            BlackboardEvent artifact = execution.run(stage, earlier);
+            toolStep.run(stage, artifact);
+            done.add(stage.name());
+        }
+    }
+
+    /** This attempt's receipts from the named stages, in log order. */
+    private static List<BlackboardEvent> receiptsOf(LaneScope lane, Set<String> stageNames) {
+        return lane.view().attempt(lane.laneId(), lane.task().getAttempt()).stream().filter(event ->
+                (event.getPayload() instanceof StageCompleted stage && stageNames.contains(stage.getStage()))
+                        || (event.getPayload() instanceof ToolReceipt tool && stageNames.contains(tool.getStage())))
+                .toList();
+    }
+
+    private static String describe(RunLane task) {
+        return "lane " + task.getMissionId() + "/" + task.getLane().getLaneId() + " attempt " + task.getAttempt();
+    }
+}

@@ -1,0 +1,190 @@
+package dev.swarmboard.lane.run;
+
+import dev.swarmboard.blackboard.Events;
+import dev.swarmboard.capability.ModelSpec;
+import dev.swarmboard.lane.budget.BudgetLedger;
+import dev.swarmboard.lane.budget.BudgetLimits;
+import dev.swarmboard.lane.budget.Spend;
+import dev.swarmboard.lane.context.ContextBuilder;
+import dev.swarmboard.lane.context.StageContext;
+import dev.swarmboard.lane.model.CallKey;
+import dev.swarmboard.lane.model.ModelCallException;
+import dev.swarmboard.lane.model.ModelProvider;
+import dev.swarmboard.lane.model.ModelRequest;
+import dev.swarmboard.lane.model.ModelResponse;
+import dev.swarmboard.lane.stage.CallPlan;
+import dev.swarmboard.lane.stage.ParallelJoin;
+import dev.swarmboard.lane.stage.PlannedCall;
+import dev.swarmboard.lane.stage.ResolvedStage;
+import dev.swarmboard.lane.stage.StagePlans;
+import dev.swarmboard.lane.validation.ArtifactsPresent;
+import dev.swarmboard.schema.BlackboardEvent;
+import dev.swarmboard.schema.StageType;
+import dev.swarmboard.schema.event.StageCompleted;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * Runs one stage's model calls and returns the receipt that carries its artifact. A call whose receipt
+ * is already on the blackboard (same deterministic id) is not made again. Before calls are made, the
+ * mission's spend is re-read and the calls' most possible spend checked against the budgets. Ensemble
+ * proposals and parallel calls run concurrently.
+ */
+final class StageExecution {
+
+    private static final String WORKER_PROVIDER = "swarm";
+
+    private final LaneScope lane;
+    private final ModelProvider provider;
+    private final ExecutorService calls;
+
+    StageExecution(LaneScope lane, ModelProvider provider, ExecutorService calls) {
+        this.lane = lane;
+        this.provider = provider;
+        this.calls = calls;
+    }
+
+    BlackboardEvent run(ResolvedStage stage, List<BlackboardEvent> earlier) throws LaneFailure, InterruptedException {
+        StageContext context = ContextBuilder.build(lane.task(), stage, earlier);
+        List<PlannedCall> proposals = CallPlan.proposals(stage, lane.task().getLane().getRole());
+        boolean singleOutput = stage.type() == StageType.SINGLE || stage.type() == StageType.ROUTED;
+        List<BlackboardEvent> outputs = callAll(stage, proposals, context, singleOutput ? stage.outputArtifact() : "");
+        return switch (stage.type()) {
+            case ENSEMBLE -> {
+                StageContext judging = ContextBuilder.judgment(context, stage, outputs);
+                yield callAll(stage, List.of(CallPlan.judgment(stage)), judging, stage.outputArtifact()).get(0);
+            }
+            case PARALLEL -> merge(stage, context, proposals, outputs);
+            default -> outputs.get(0);
+        };
+    }
+
+    private List<BlackboardEvent> callAll(ResolvedStage stage, List<PlannedCall> planned, StageContext context,
+                                          String artifact) throws LaneFailure, InterruptedException {
+        List<PlannedCall> missing = planned.stream()
+                .filter(call -> lane.view().find(receiptId(stage, call)).isEmpty()).toList();
+        ensureBudget(stage, missing, context);
+        if (missing.size() == 1) {
+            call(stage, missing.get(0), context, artifact);
+        } else if (missing.size() > 1) {
+            List<Future<BlackboardEvent>> running = new ArrayList<>();
+            for (PlannedCall call : missing) {
+                running.add(calls.submit(() -> call(stage, call, context, artifact)));
+            }
+            awaitAll(running);
+        }
+        return planned.stream().map(call -> lane.view().find(receiptId(stage, call)).orElseThrow()).toList();
+    }
+
+    private void ensureBudget(ResolvedStage stage, List<PlannedCall> missing, StageContext context) throws LaneFailure {
+        if (missing.isEmpty()) {
+            return;
+        }
+        lane.view().refresh();
+        Spend used = BudgetLedger.spent(lane.view().events());
+        Spend requested = Spend.NONE;
+        for (PlannedCall call : missing) {
+            requested = requested.plus(BudgetLedger.estimate(context.messages(), call.route().getMaxTokens(),
+                    spec(call).pricing()));
+        }
+        var exceeded = BudgetLedger.check(stage.name(), BudgetLimits.of(lane.task()), used, requested);
+        if (exceeded.isPresent()) {
+            throw LaneFailure.overBudget(exceeded.get());
+        }
+    }
+
+    private BlackboardEvent call(ResolvedStage stage, PlannedCall call, StageContext context, String artifact)
+            throws LaneFailure {
+        String role = PlannedCall.JUDGMENT.equals(call.kind()) ? StagePlans.JUDGE_ROLE : stage.role();
+        CallKey key = new CallKey(lane.missionId(), lane.laneId(), stage.name(), lane.task().getAttempt(),
+                call.index(), role);
+        ModelResponse response;
+        try {
+            response = provider.complete(new ModelRequest(spec(call), call.route().getModelKey(), context.messages(),
+                    call.route().getMaxTokens(), key));
+        } catch (ModelCallException e) {
+            throw LaneFailure.of(stage.name(), "MODEL_CALL_FAILED", "stages." + stage.name() + "."
+                    + call.kind().toLowerCase() + "[" + call.index() + "]", e.getMessage(), e.flags());
+        }
+        StageCompleted receipt = receipt(stage, call, context, artifact)
+                .setProvider(spec(call).provider().wireName())
+                .setModel(response.model())
+                .setOutput(response.content())
+                .setOutputHash(ArtifactsPresent.outputHash(response.content()))
+                .setTokensIn(response.tokensIn())
+                .setTokensOut(response.tokensOut())
+                .setCostUsd(response.costUsd())
+                .setLatencyMs(response.latencyMs())
+                .setFlags(response.flags())
+                .build();
+        return lane.view().append(lane.events().event(receipt, stage.name(), call.kind(), call.index()));
+    }
+
+    private BlackboardEvent merge(ResolvedStage stage, StageContext context, List<PlannedCall> proposals,
+                                  List<BlackboardEvent> outputs) {
+        PlannedCall merged = new PlannedCall(PlannedCall.MERGED, 0, proposals.get(0).route());
+        List<ParallelJoin.Part> parts = new ArrayList<>();
+        for (int i = 0; i < proposals.size(); i++) {
+            parts.add(new ParallelJoin.Part(proposals.get(i).route().getModelKey(),
+                    ((StageCompleted) outputs.get(i).getPayload()).getOutput()));
+        }
+        String joined = ParallelJoin.join(stage.outputArtifact(), parts);
+        StageCompleted receipt = receipt(stage, merged, context, stage.outputArtifact())
+                .setProvider(WORKER_PROVIDER)
+                .setModel("join")
+                .setModelKey("")
+                .setOutput(joined)
+                .setOutputHash(ArtifactsPresent.outputHash(joined))
+                .setContextRefs(outputs.stream().map(output -> Events.ref(output,
+                        "proposal")).toList())
+                .build();
+        return lane.view().append(lane.events().event(receipt, stage.name(), merged.kind(), merged.index()));
+    }
+
+    private StageCompleted.Builder receipt(ResolvedStage stage, PlannedCall call, StageContext context, String artifact) {
+        return StageCompleted.newBuilder()
+                .setStage(stage.name())
+                .setRole(PlannedCall.JUDGMENT.equals(call.kind()) ? StagePlans.JUDGE_ROLE : stage.role())
+                .setKind(call.kind())
+                .setProposalIndex(call.index())
+                .setModelKey(call.route().getModelKey())
+                .setPromptHash(context.promptHash())
+                .setArtifact(artifact)
+                .setContext(stage.context())
+                .setContextRefs(context.refs());
+    }
+
+    private String receiptId(ResolvedStage stage, PlannedCall call) {
+        return lane.events().id("StageCompleted", stage.name(), call.kind(), call.index());
+    }
+
+    private ModelSpec spec(PlannedCall call) {
+        return lane.registry().model(call.route().getModelKey()).orElseThrow();
+    }
+
+    private static void awaitAll(List<Future<BlackboardEvent>> running) throws LaneFailure, InterruptedException {
+        LaneFailure first = null;
+        for (Future<BlackboardEvent> future : running) {
+            try {
+                future.get();
+            } catch (InterruptedException e) {
+                running.forEach(call -> call.cancel(true));
+                throw e;
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof LaneFailure failure) {
+                    first = first == null ? failure : first;
+                } else if (e.getCause() instanceof RuntimeException unexpected) {
+                    throw unexpected;
+                } else {
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.swarmboard.lane.run;
+
+import dev.swarmboard.capability.ToolSpec;
+import dev.swarmboard.lane.stage.ResolvedStage;
+import dev.swarmboard.lane.tool.ToolOutcome;
+import dev.swarmboard.lane.tool.ToolRejected;
+import dev.swarmboard.lane.tool.ToolResult;
+import dev.swarmboard.lane.tool.ToolRunner;
+import dev.swarmboard.schema.BlackboardEvent;
+import dev.swarmboard.schema.event.StageCompleted;
+import dev.swarmboard.schema.event.ToolReceipt;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a stage's tools after its model calls, in the lane's workspace {@code <workspace>/<mission>/<lane>},
+ * each with the arguments its artifact gives (see {@link ToolArgs}), and writes a ToolReceipt per run. A
+ * run already receipted is not repeated. A run the tool runner refuses fails the lane.
+ */
+final class ToolStep {
+
+    private final LaneScope lane;
+    private final ToolRunner runner;
+    private final Path workspace;
+
+    ToolStep(LaneScope lane, ToolRunner runner, Path workspaceRoot) {
+        this.lane = lane;
+        this.runner = runner;
+        this.workspace = workspaceRoot.resolve(lane.missionId()).resolve(lane.laneId());
+    }
+
+    void run(ResolvedStage stage, BlackboardEvent artifactReceipt) throws LaneFailure, InterruptedException {
+        String artifact = ((StageCompleted) artifactReceipt.getPayload()).getOutput();
+        List<String> tools = stage.tools();
+        for (int i = 0; i < tools.size(); i++) {
+            String tool = tools.get(i);
+            if (lane.view().find(lane.events().id("ToolReceipt", stage.name(), tool, i)).isEmpty()) {
+                runOne(stage, tool, i, ToolArgs.of(artifact, tool));
+            }
+        }
+    }
+
+    private void runOne(ResolvedStage stage, String tool, int index, Map<String, String> args)
+            throws LaneFailure, InterruptedException {
+        ToolSpec spec = lane.registry().tool(tool).orElseThrow();
+        ToolOutcome outcome = runner.run(spec, args, workspace());
+        if (outcome instanceof ToolRejected rejected) {
+            throw LaneFailure.of(stage.name(), "TOOL_REJECTED", "stages." + stage.name() + ".tools[" + index + "]",
+                    rejected.reason(), List.of());
+        }
+        ToolResult result = (ToolResult) outcome;
+        ToolReceipt receipt = ToolReceipt.newBuilder()
+                .setStage(stage.name())
+                .setTool(tool)
+                .setArgs(args.entrySet().stream().map(arg -> arg.getKey() + "=" + arg.getValue()).toList())
+                .setExitCode(result.exitCode())
+                .setDurationMs(result.durationMs())
+                .setTimedOut(result.timedOut())
+                .setOutput(result.output())
+                .setOutputTruncated(result.truncated())
+                .setOutputHash(result.outputHash())
+                .setTestsTool(spec.tests())
+                .build();
+        lane.view().append(lane.events().event(receipt, stage.name(), tool, index));
+    }
+
+    private Path workspace() {
+        try {
+            return Files.createDirectories(workspace);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create lane workspace " + workspace, e);
+        }
+    }
+}

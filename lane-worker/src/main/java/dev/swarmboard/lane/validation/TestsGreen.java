@@ -1,0 +1,36 @@
+package dev.swarmboard.lane.validation;
+
+import dev.swarmboard.schema.CheckResult;
+import dev.swarmboard.schema.event.ToolReceipt;
+import java.util.List;
+
+/**
+ * {@code tests_green}: decided only by receipts of tools the registry marks as test runners, never by
+ * what a model wrote. Required lanes pass only if a test tool ran and every test run exited 0 in time.
+ */
+public final class TestsGreen implements YieldCheck {
+
+    public static final String NAME = "tests_green";
+
+    @Override
+    public CheckResult check(LaneEvidence evidence) {
+        List<ToolReceipt> runs = evidence.toolReceipts().stream().filter(ToolReceipt::getTestsTool).toList();
+        List<String> red = runs.stream().filter(run -> run.getExitCode() != 0 || run.getTimedOut())
+                .map(TestsGreen::describe).toList();
+        if (!evidence.task().getLane().getRequireTestsGreen()) {
+            return YieldCheck.passed(NAME, "not required" + (red.isEmpty() ? "" : " (" + String.join(", ", red) + ")"));
+        }
+        if (runs.isEmpty()) {
+            return YieldCheck.failed(NAME, "required, but no test tool ran");
+        }
+        if (!red.isEmpty()) {
+            return YieldCheck.failed(NAME, String.join(", ", red));
+        }
+        return YieldCheck.passed(NAME, runs.size() + " test run(s) exited 0: "
+                + String.join(", ", runs.stream().map(ToolReceipt::getTool).toList()));
+    }
+
+    private static String describe(ToolReceipt run) {
+        return run.getTool() + (run.getTimedOut() ? " timed out" : " exited " + run.getExitCode());
+    }
+}

@@ -1,0 +1,46 @@
+package dev.swarmboard.lane.run;
+
+import dev.swarmboard.schema.BlackboardEvent;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A mission log in memory: offsets are list indexes. For tests of the lane runner without a broker. */
+final class InMemoryBlackboard implements BlackboardAccess {
+
+    private final List<BlackboardEvent> log = new ArrayList<>();
+
+    @Override
+    public synchronized long endOffset(String missionId) {
+        return log.size();
+    }
+
+    @Override
+    public synchronized List<BlackboardEvent> read(String missionId, long fromOffset, long toOffset) {
+        return log.subList((int) fromOffset, (int) toOffset).stream()
+                .filter(event -> event.getHeader().getMissionId().equals(missionId)).toList();
+    }
+
+    @Override
+    public synchronized void append(BlackboardEvent event) {
+        log.add(event);
+    }
+
+    synchronized List<BlackboardEvent> events() {
+        return List.copyOf(log);
+    }
+
+    synchronized List<String> types() {
+        return log.stream().map(event -> event.getHeader().getType()).toList();
+    }
+
+    synchronized <T> List<T> payloads(Class<T> type) {
+        return log.stream().map(BlackboardEvent::getPayload).filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** A blackboard holding the first {@code count} events of this one. */
+    synchronized InMemoryBlackboard prefix(int count) {
+        InMemoryBlackboard copy = new InMemoryBlackboard();
+        log.subList(0, count).forEach(copy::append);
+        return copy;
+    }
+}
