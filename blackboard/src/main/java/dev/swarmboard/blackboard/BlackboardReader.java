@@ -94,7 +94,7 @@ public final class BlackboardReader implements AutoCloseable {
     }
 
     private TopicPartition partitionOf(String missionId) {
-        int partitions = consumer.partitionsFor(topic).size();
+        int partitions = partitionCount();
         return new TopicPartition(topic, MissionPartition.of(missionId, partitions));
     }
 
@@ -114,6 +114,14 @@ public final class BlackboardReader implements AutoCloseable {
             undecodable.add(new UndecodableRecord(record.topic(), record.partition(), record.offset(),
                     record.key(), e.getMessage()));
         }
+    }
+
+    private int partitionCount() {
+        var partitions = consumer.partitionsFor(topic);
+        if (partitions == null || partitions.isEmpty()) {
+            throw new IllegalStateException("topic " + topic + " does not exist on this cluster");
+        }
+        return partitions.size();
     }
 
     @Override

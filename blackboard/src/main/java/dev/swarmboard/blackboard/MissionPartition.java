@@ -13,6 +13,9 @@ public final class MissionPartition {
     }
 
     public static int of(String missionId, int partitions) {
+        if (partitions < 1) {
+            throw new IllegalStateException("the blackboard topic has no partitions here: does it exist on this cluster?");
+        }
         byte[] key = missionId.getBytes(StandardCharsets.UTF_8);
         return Utils.toPositive(Utils.murmur2(key)) % partitions;
     }

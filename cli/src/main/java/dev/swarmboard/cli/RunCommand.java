@@ -1,5 +1,6 @@
 package dev.swarmboard.cli;
 
+import dev.swarmboard.blackboard.BlackboardSetup;
 import dev.swarmboard.config.CommonConfig;
 import dev.swarmboard.digest.service.DigestConfig;
 import dev.swarmboard.digest.service.DigestService;
@@ -41,6 +42,9 @@ final class RunCommand implements Runnable {
     /** Starts the service, serves health if asked, and blocks until the JVM is told to stop. */
     static int runUntilStopped(Map<String, String> env, Function<Map<String, String>, SwarmService> factory)
             throws InterruptedException {
+        CommonConfig common = CommonConfig.fromEnvironment(env);
+        // Provision and publish schemas first: idempotent, and fails clearly on a contradicting topic.
+        BlackboardSetup.prepare(common.clientProperties(env), common.catalogue());
         try (ServiceRunner runner = new ServiceRunner().withShutdownHook()) {
             SwarmService service = runner.start(factory.apply(env));
             int healthPort = CommonConfig.fromEnvironment(env).healthPort();

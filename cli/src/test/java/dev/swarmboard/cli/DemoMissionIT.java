@@ -1,0 +1,172 @@
+package dev.swarmboard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.swarmboard.blackboard.BlackboardReader;
+import dev.swarmboard.blackboard.BlackboardSetup;
+import dev.swarmboard.blackboard.MissionLog;
+import dev.swarmboard.blackboard.RecordedEvent;
+import dev.swarmboard.cli.audit.AuditReport;
+import dev.swarmboard.cli.audit.MissionAudit;
+import dev.swarmboard.cli.stack.StackSettings;
+import dev.swarmboard.cli.stack.SwarmStack;
+import dev.swarmboard.codec.Codecs;
+import dev.swarmboard.localkafka.KafkaFixture;
+import dev.swarmboard.orchestrator.mission.MissionStatus;
+import dev.swarmboard.schema.command.SubmitMission;
+import dev.swarmboard.schema.event.QuorumReached;
+import dev.swarmboard.schema.event.RetryScheduled;
+import dev.swarmboard.topic.TopicCatalogue;
+import dev.swarmboard.verifier.quorum.QuorumReplay;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The demo mission end to end on a real broker with every real service — orchestrator, two lane
+ * workers, verifier, digest — then audited by replay; and a tampered copy of its log caught.
+ */
+class DemoMissionIT {
+
+    @TempDir
+    static Path dir;
+
+    private static final String PREFIX = KafkaFixture.uniqueName("demo") + ".";
+    private static final TopicCatalogue CATALOGUE = TopicCatalogue.withPrefix(PREFIX);
+    private static Map<String, Object> client;
+    private static Codecs codecs;
+    private static SwarmStack stack;
+    private static String missionId;
+    private static MissionStatus outcome;
+
+    @BeforeAll
+    static void runTheDemoMission() {
+        client = Map.of("bootstrap.servers", KafkaFixture.bootstrapServers());
+        codecs = BlackboardSetup.prepare(client, CATALOGUE);
+        Path repo = Path.of("..").toAbsolutePath().normalize();
+        Path capabilities = repo.resolve("examples/capabilities/offline.yaml");
+        StackSettings settings = new StackSettings(KafkaFixture.bootstrapServers(), dir, capabilities, null,
+                dir.resolve("reports"), 2);
+        Map<String, String> base = new HashMap<>(System.getenv());
+        base.put("SWARM_TOPIC_PREFIX", PREFIX);
+        stack = SwarmStack.start(settings.environment(base), 2);
+
+        SubmitMission submission = MissionCommand.validate(repo.resolve("examples/missions/demo.yaml"), capabilities, null);
+        missionId = "demo-it-" + PREFIX.replace(".", "");
+        submission.getMission().setMissionId(missionId);
+        MissionStatus status = MissionCommand.submit(client, CATALOGUE, codecs, submission);
+        outcome = MissionCommand.follow(client, CATALOGUE, codecs, missionId, status, Duration.ofSeconds(180),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void shouldFailOneTripwireRetryThatLaneAloneAndPublishTheDigest() throws Exception {
+        // Then the mission completed with a digest on disk
+        assertThat(outcome.stage()).isEqualTo(MissionStatus.Stage.COMPLETED);
+        assertThat(dir.resolve("reports").resolve(missionId + ".md")).exists();
+        String report = Files.readString(dir.resolve("reports").resolve(missionId + ".md"));
+        assertThat(report).contains("flowchart TD").contains(outcome.summary().substring(0, 40));
+
+        // And the log shows a failed round 1 naming the lane with the tripwire, a targeted retry, and a PASS
+        List<RecordedEvent> events = readMission().events();
+        List<QuorumReached> verdicts = payloads(events, QuorumReached.class);
+        assertThat(verdicts).extracting(QuorumReached::getVerdict).containsExactly("FAIL", "PASS");
+        assertThat(verdicts.get(0).getFailingLanes()).contains("gaps");
+        assertThat(payloads(events, RetryScheduled.class)).singleElement()
+                .satisfies(retry -> assertThat(retry.getLanes()).contains("gaps").doesNotContain("overview"));
+    }
+
+    @Test
+    void shouldReplayOkWithVerdictsRederivedByteForByte() {
+        // Given the mission's log as stored
+        MissionLog log = readMission();
+
+        // When it is audited the way `swarm replay` does
+        AuditReport audit = MissionAudit.audit(log, codecs.events().codec(), null);
+
+        // Then nothing diverges, and every recorded verdict is exactly the re-derived one
+        assertThat(audit.divergences()).isEmpty();
+        List<byte[]> recorded = log.events().stream().filter(e -> e.event().getPayload() instanceof QuorumReached)
+                .map(RecordedEvent::value).toList();
+        List<byte[]> derived = QuorumReplay.verdicts(log.events()).stream().map(codecs.events().codec()::encode).toList();
+        assertThat(derived).hasSameSizeAs(recorded);
+        for (int i = 0; i < recorded.size(); i++) {
+            assertThat(derived.get(i)).isEqualTo(recorded.get(i));
+        }
+    }
+
+    @Test
+    void shouldNameTheEventWhoseStoredBytesWereTampered() throws Exception {
+        // Given a copy of the mission's log on a test topic, with one byte of one stage receipt flipped
+        MissionLog log = readMission();
+        String copy = PREFIX + "tampered";
+        try (Admin admin = Admin.create(client)) {
+            admin.createTopics(List.of(new NewTopic(copy, Optional.of(CATALOGUE.blackboardPartitions()),
+                    Optional.empty()))).all().get();
+        }
+        int victim = indexOfType(log, "StageCompleted");
+        try (var producer = new KafkaProducer<>(client, new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < log.events().size(); i++) {
+                byte[] value = log.events().get(i).value().clone();
+                if (i == victim) {
+                    value[value.length - 12] ^= 0x01;
+                }
+                producer.send(new ProducerRecord<>(copy, missionId, value)).get();
+            }
+        }
+
+        // When the copy is audited
+        MissionLog tampered;
+        try (BlackboardReader reader = new BlackboardReader(client, copy, codecs)) {
+            tampered = reader.readMission(missionId);
+        }
+        AuditReport audit = MissionAudit.audit(tampered, codecs.events().codec(), null);
+
+        // Then replay diverges, and the first divergence is the tampered event
+        assertThat(audit.ok()).isFalse();
+        assertThat(audit.divergences().get(0).eventId()).isEqualTo(log.events().get(victim).eventId());
+    }
+
+    private static MissionLog readMission() {
+        try (BlackboardReader reader = new BlackboardReader(client, CATALOGUE, codecs)) {
+            return reader.readMission(missionId);
+        }
+    }
+
+    private static int indexOfType(MissionLog log, String type) {
+        for (int i = 0; i < log.events().size(); i++) {
+            if (log.events().get(i).type().equals(type)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no " + type + " in the log");
+    }
+
+    private static <T> List<T> payloads(List<RecordedEvent> events, Class<T> type) {
+        return events.stream().map(e -> e.event().getPayload()).filter(type::isInstance).map(type::cast).toList();
+    }
+}
