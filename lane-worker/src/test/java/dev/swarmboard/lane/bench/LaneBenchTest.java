@@ -29,6 +29,8 @@ class LaneBenchTest {
 
         // Then
         assertThat(settings).isEqualTo(new LaneBench.Settings("broker:9092", List.of(1, 3), 40, 10, 200));
+        assertThat(LaneBench.Settings.parse(new String[] {"--bootstrap", "other:9093"}, Map.of()).bootstrap())
+                .isEqualTo("other:9093");
         assertThatThrownBy(() -> LaneBench.Settings.parse(new String[] {"--lanse", "4"}, Map.of()))
                 .hasMessageStartingWith("unknown option --lanse");
     }
