@@ -65,7 +65,7 @@ final class WatchCommand implements Callable<Integer> {
             long seen = 0;
             while (running.get() && (maxEvents < 0 || seen < maxEvents)) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
-                    if (mission == null || mission.equals(record.key())) {
+                    if ((mission == null || mission.equals(record.key())) && (maxEvents < 0 || seen < maxEvents)) {
                         out.println(line(codec, record));
                         seen++;
                     }
