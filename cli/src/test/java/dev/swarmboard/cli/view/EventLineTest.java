@@ -1,0 +1,43 @@
+package dev.swarmboard.cli.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.swarmboard.blackboard.EventOrigin;
+import dev.swarmboard.blackboard.Events;
+import dev.swarmboard.schema.CheckResult;
+import dev.swarmboard.schema.Vote;
+import dev.swarmboard.schema.event.LaneYielded;
+import dev.swarmboard.schema.event.QuorumReached;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EventLineTest {
+
+    private static final Instant AT = Instant.parse("2026-11-22T02:00:00.123Z");
+
+    @Test
+    void shouldShowAFailedYieldWithTheCheckThatFailedAndWhy() {
+        LaneYielded yielded = LaneYielded.newBuilder().setPassed(false).setChecks(List.of(
+                new CheckResult("line_count", true, "ok"),
+                new CheckResult("placeholder_scan", false, "engage_report line 3: 'TODO'"))).build();
+
+        String line = EventLine.render(Events.create(new EventOrigin("m-1", "gaps", 1, "w", null, null), yielded, AT));
+
+        assertThat(line).startsWith("02:00:00.123  m-1 gaps#1").contains("LaneYielded")
+                .contains("FAIL placeholder_scan (engage_report line 3: 'TODO')").doesNotContain("line_count");
+    }
+
+    @Test
+    void shouldShowAVerdictWithItsVotesThresholdAndFailingLanes() {
+        QuorumReached verdict = QuorumReached.newBuilder().setRound(1).setVerdict("FAIL").setThreshold(2)
+                .setVotes(List.of(new Vote("immunizer", false, List.of(), List.of("gaps")),
+                        new Vote("disruptor", true, List.of(), List.of()),
+                        new Vote("verifier_aux", false, List.of(), List.of("gaps"))))
+                .setFailingLanes(List.of("gaps")).setHeadHash("ab".repeat(32)).build();
+
+        String line = EventLine.render(Events.create(EventOrigin.mission("m-1", "verifier"), verdict, AT));
+
+        assertThat(line).contains("QuorumReached").contains("FAIL round 1 (1/3, need 2) failing [gaps]");
+    }
+}
