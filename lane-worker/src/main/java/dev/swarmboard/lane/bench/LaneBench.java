@@ -11,8 +11,8 @@ import java.util.Map;
  * Lane throughput benchmark ({@code swarm bench lanes}): for 1, 2 and 4 lane-worker processes on a
  * one-partition task topic, the lanes per second with a simulated model latency per call, and the
  * per-stage overhead as the time from a StageCompleted receipt being built to a consumer reading it
- * (p50/p99). Needs a broker: {@code KAFKA_BOOTSTRAP_SERVERS} (default 127.0.0.1:9092).
- * Arguments: {@code [--workers 1,2,4] [--lanes 100] [--concurrency 10] [--latency-ms 200]}.
+ * (p50/p99). Needs a broker: {@code --bootstrap}, else {@code KAFKA_BOOTSTRAP_SERVERS} (default 127.0.0.1:9092).
+ * Arguments: {@code [--bootstrap host:port] [--workers 1,2,4] [--lanes 100] [--concurrency 10] [--latency-ms 200]}.
  */
 public final class LaneBench {
 
@@ -33,13 +33,14 @@ public final class LaneBench {
 
         private Settings with(String flag, String value) {
             return switch (flag) {
+                case "--bootstrap" -> new Settings(value, workers, lanes, concurrency, latencyMs);
                 case "--workers" -> new Settings(bootstrap, Arrays.stream(value.split(",")).map(String::trim)
                         .map(Integer::valueOf).toList(), lanes, concurrency, latencyMs);
                 case "--lanes" -> new Settings(bootstrap, workers, Integer.parseInt(value), concurrency, latencyMs);
                 case "--concurrency" -> new Settings(bootstrap, workers, lanes, Integer.parseInt(value), latencyMs);
                 case "--latency-ms" -> new Settings(bootstrap, workers, lanes, concurrency, Integer.parseInt(value));
                 default -> throw new IllegalArgumentException("unknown option " + flag
-                        + " (options: --workers 1,2,4 --lanes N --concurrency N --latency-ms N)");
+                        + " (options: --bootstrap host:port --workers 1,2,4 --lanes N --concurrency N --latency-ms N)");
             };
         }
     }

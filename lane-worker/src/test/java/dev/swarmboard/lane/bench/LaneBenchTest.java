@@ -32,4 +32,14 @@ class LaneBenchTest {
         assertThatThrownBy(() -> LaneBench.Settings.parse(new String[] {"--lanse", "4"}, Map.of()))
                 .hasMessageStartingWith("unknown option --lanse");
     }
+
+    @Test
+    void shouldPreferTheBootstrapFlagOverTheEnvironment() {
+        // When
+        LaneBench.Settings settings = LaneBench.Settings.parse(new String[] {"--bootstrap", "127.0.0.1:40001"},
+                Map.of("KAFKA_BOOTSTRAP_SERVERS", "broker:9092"));
+
+        // Then
+        assertThat(settings.bootstrap()).isEqualTo("127.0.0.1:40001");
+    }
 }
