@@ -24,12 +24,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * One benchmark scenario: fresh topics (a one-partition task topic), {@code workers} lane-worker JVMs
- * sharing one group, {@code lanes} PREY lanes in missions of ten, timed from the first task written to
- * the last yield read.
+ * sharing one group, a warm-up round of one lane per slot, then {@code lanes} PREY lanes in missions of
+ * ten, timed from the first task written to the last yield read.
  */
 final class BenchRun {
 
-    private static final Duration JOIN_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration JOIN_TIMEOUT = Duration.ofMinutes(3);
     private static final int LANES_PER_MISSION = 10;
 
     private final LaneBench.Settings settings;
@@ -62,11 +62,13 @@ final class BenchRun {
             }
             awaitMembers(admin, prefix + "lane-workers", workers * settings.concurrency());
             try (ReceiptTail tail = new ReceiptTail(client, catalogue.blackboard(), codecs.events().codec())) {
+                int warmUp = workers * settings.concurrency();
+                submit(catalogue, "warm-up", warmUp);
+                awaitYields(tail, warmUp);
+                tail.reset();
                 long start = System.currentTimeMillis();
-                submit(catalogue);
-                if (!tail.awaitYields(settings.lanes(), Duration.ofMinutes(10))) {
-                    throw new IllegalStateException("not every lane yielded within 10 minutes");
-                }
+                submit(catalogue, "mission", settings.lanes());
+                awaitYields(tail, settings.lanes());
                 return new Result(workers, settings.lanes(), (tail.lastYieldAtMs() - start) / 1000.0,
                         tail.receiptLagMs());
             }
@@ -89,11 +91,17 @@ final class BenchRun {
                 "SWARM_LANE_WORKSPACE", dir.resolve("workspace").toString());
     }
 
-    private void submit(TopicCatalogue catalogue) {
+    private static void awaitYields(ReceiptTail tail, int lanes) {
+        if (!tail.awaitYields(lanes, Duration.ofMinutes(10))) {
+            throw new IllegalStateException("not every lane yielded within 10 minutes");
+        }
+    }
+
+    private void submit(TopicCatalogue catalogue, String missionPrefix, int lanes) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(new HashMap<>(client),
                 new StringSerializer(), new ByteArraySerializer())) {
-            for (int i = 0; i < settings.lanes(); i++) {
-                RunLane task = task("mission-" + i / LANES_PER_MISSION, "lane-" + i % LANES_PER_MISSION);
+            for (int i = 0; i < lanes; i++) {
+                RunLane task = task(missionPrefix + "-" + i / LANES_PER_MISSION, "lane-" + i % LANES_PER_MISSION);
                 producer.send(new ProducerRecord<>(catalogue.laneTasks(), task.getTaskId(),
                         codecs.laneTasks().codec().encode(task)));
             }
@@ -111,16 +119,18 @@ final class BenchRun {
 
     private static void awaitMembers(Admin admin, String group, int members) throws InterruptedException {
         long deadline = System.nanoTime() + JOIN_TIMEOUT.toNanos();
-        while (memberCount(admin, group) < members) {
+        int assigned;
+        while ((assigned = assignedMembers(admin, group)) < members) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(group + " did not reach " + members + " members");
+                throw new IllegalStateException(group + " has " + assigned + " members with the task partition "
+                        + "assigned after " + JOIN_TIMEOUT.toSeconds() + " s, not " + members);
             }
             TimeUnit.MILLISECONDS.sleep(500);
         }
     }
 
     /** Members that have the task partition assigned: only they can be handed a task. */
-    private static int memberCount(Admin admin, String group) throws InterruptedException {
+    private static int assignedMembers(Admin admin, String group) throws InterruptedException {
         try {
             return (int) admin.describeShareGroups(List.of(group)).all().get().get(group).members().stream()
                     .filter(member -> !member.assignment().topicPartitions().isEmpty()).count();

@@ -11,8 +11,9 @@ import java.util.Map;
  * Lane throughput benchmark ({@code swarm bench lanes}): for 1, 2 and 4 lane-worker processes on a
  * one-partition task topic, the lanes per second with a simulated model latency per call, and the
  * per-stage overhead as the time from a StageCompleted receipt being built to a consumer reading it
- * (p50/p99). Needs a broker: {@code --bootstrap}, else {@code KAFKA_BOOTSTRAP_SERVERS} (default 127.0.0.1:9092).
- * Arguments: {@code [--bootstrap host:port] [--workers 1,2,4] [--lanes 100] [--concurrency 10] [--latency-ms 200]}.
+ * (p50/p99). Needs a broker: {@code --bootstrap}, else {@code KAFKA_BOOTSTRAP_SERVERS}, else 127.0.0.1:9092.
+ * Arguments: {@code [--bootstrap HOST:PORT] [--workers 1,2,4] [--lanes 100] [--concurrency 10]
+ * [--latency-ms 200]}. The worker JVMs run {@code LaneWorkerMain} from this JVM's class path.
  */
 public final class LaneBench {
 
@@ -25,7 +26,10 @@ public final class LaneBench {
         static Settings parse(String[] args, Map<String, String> env) {
             Settings settings = new Settings(env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
                     List.of(1, 2, 4), 100, 10, 200);
-            for (int i = 0; i + 1 < args.length; i += 2) {
+            if (args.length % 2 != 0) {
+                throw new IllegalArgumentException("option " + args[args.length - 1] + " needs a value");
+            }
+            for (int i = 0; i < args.length; i += 2) {
                 settings = settings.with(args[i], args[i + 1]);
             }
             return settings;
@@ -40,7 +44,7 @@ public final class LaneBench {
                 case "--concurrency" -> new Settings(bootstrap, workers, lanes, Integer.parseInt(value), latencyMs);
                 case "--latency-ms" -> new Settings(bootstrap, workers, lanes, concurrency, Integer.parseInt(value));
                 default -> throw new IllegalArgumentException("unknown option " + flag
-                        + " (options: --bootstrap host:port --workers 1,2,4 --lanes N --concurrency N --latency-ms N)");
+                        + " (options: --bootstrap HOST:PORT --workers 1,2,4 --lanes N --concurrency N --latency-ms N)");
             };
         }
     }

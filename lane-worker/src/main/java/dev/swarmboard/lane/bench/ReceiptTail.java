@@ -62,6 +62,12 @@ final class ReceiptTail implements AutoCloseable {
         }
     }
 
+    /** Forgets what was measured so far (after a warm-up). */
+    void reset() {
+        receiptLagMs.clear();
+        yielded.clear();
+    }
+
     List<Long> receiptLagMs() {
         return List.copyOf(receiptLagMs);
     }

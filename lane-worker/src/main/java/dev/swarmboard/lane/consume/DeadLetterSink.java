@@ -18,7 +18,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * Writes task records that cannot be decoded to the dead-letter topic: the original bytes with their
  * topic, partition and offset, and the error, waiting for the broker's acknowledgement.
  */
-public final class DeadLetterSink implements AutoCloseable {
+public final class DeadLetterSink implements DeadLetterWriter, AutoCloseable {
 
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
     private static final String SERVICE = "lane-worker";
@@ -35,7 +35,8 @@ public final class DeadLetterSink implements AutoCloseable {
         this.topic = topic;
     }
 
-    /** Sends the dead letter; throws {@link KafkaException} if the broker did not take it. */
+    /** Sends the dead letter and waits for the broker; throws {@link KafkaException} if it did not take it. */
+    @Override
     public void send(ConsumerRecord<String, byte[]> record, Throwable error) {
         byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
         var source = new DeadLetters.SourceRecord(record.topic(), record.partition(), record.offset(), key,

@@ -28,11 +28,11 @@ public final class LaneTaskHandler {
 
     private final AvroCodec<RunLane> codec;
     private final LaneRunner runner;
-    private final DeadLetterSink deadLetters;
+    private final DeadLetterWriter deadLetters;
     private final String worker;
     private final Clock clock;
 
-    public LaneTaskHandler(AvroCodec<RunLane> codec, LaneRunner runner, DeadLetterSink deadLetters, String worker,
+    public LaneTaskHandler(AvroCodec<RunLane> codec, LaneRunner runner, DeadLetterWriter deadLetters, String worker,
                            Clock clock) {
         this.codec = codec;
         this.runner = runner;

@@ -9,28 +9,33 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
 
 /**
- * Sets the share group's {@code share.auto.offset.reset} to {@code earliest} on the group resource, so
- * tasks written before the first worker joined are not skipped (the broker default is {@code latest}).
- * Idempotent: every worker does it at start.
+ * Sets two configs on the share group's GROUP resource: {@code share.auto.offset.reset=earliest}, so
+ * tasks written before the first worker joined are not skipped (the broker default is {@code latest}),
+ * and {@code share.isolation.level=read_committed}, so a task from an aborted orchestrator
+ * transaction is never run (the default {@code read_uncommitted} would deliver it). Idempotent:
+ * every worker does it at start.
  */
 public final class ShareGroupSetup {
 
     static final String AUTO_OFFSET_RESET = "share.auto.offset.reset";
+    static final String ISOLATION_LEVEL = "share.isolation.level";
 
     private ShareGroupSetup() {
     }
 
-    public static void readFromEarliest(Admin admin, String groupId) {
+    public static void configure(Admin admin, String groupId) {
         ConfigResource group = new ConfigResource(ConfigResource.Type.GROUP, groupId);
         AlterConfigOp earliest = new AlterConfigOp(new ConfigEntry(AUTO_OFFSET_RESET, "earliest"),
                 AlterConfigOp.OpType.SET);
+        AlterConfigOp committedOnly = new AlterConfigOp(new ConfigEntry(ISOLATION_LEVEL, "read_committed"),
+                AlterConfigOp.OpType.SET);
         try {
-            admin.incrementalAlterConfigs(Map.of(group, List.of(earliest))).all().get();
+            admin.incrementalAlterConfigs(Map.of(group, List.of(earliest, committedOnly))).all().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while configuring share group " + groupId, e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot set " + AUTO_OFFSET_RESET + " of share group " + groupId + ": "
+            throw new IllegalStateException("cannot configure share group " + groupId + ": "
                     + e.getCause().getMessage(), e.getCause());
         }
     }

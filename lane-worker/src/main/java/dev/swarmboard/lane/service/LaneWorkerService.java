@@ -77,7 +77,7 @@ public final class LaneWorkerService implements SwarmService {
         CapabilityRegistry registry = CapabilityRegistry.load(config.capabilities());
         TopicCatalogue catalogue = config.common().catalogue();
         try (Admin admin = Admin.create(clientProperties)) {
-            ShareGroupSetup.readFromEarliest(admin, config.groupId());
+            ShareGroupSetup.configure(admin, config.groupId());
         }
         Codecs codecs = Codecs.create();
         SchemaTopic schemas = new SchemaTopic(clientProperties, catalogue.schemas());

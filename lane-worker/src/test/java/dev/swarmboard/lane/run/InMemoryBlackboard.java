@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A mission log in memory: offsets are list indexes. For tests of the lane runner without a broker. */
-final class InMemoryBlackboard implements BlackboardAccess {
+public final class InMemoryBlackboard implements BlackboardAccess {
 
     private final List<BlackboardEvent> log = new ArrayList<>();
 
@@ -29,11 +29,11 @@ final class InMemoryBlackboard implements BlackboardAccess {
         return List.copyOf(log);
     }
 
-    synchronized List<String> types() {
+    public synchronized List<String> types() {
         return log.stream().map(event -> event.getHeader().getType()).toList();
     }
 
-    synchronized <T> List<T> payloads(Class<T> type) {
+    public synchronized <T> List<T> payloads(Class<T> type) {
         return log.stream().map(BlackboardEvent::getPayload).filter(type::isInstance).map(type::cast).toList();
     }
 
