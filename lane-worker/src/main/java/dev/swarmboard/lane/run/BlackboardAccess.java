@@ -15,6 +15,9 @@ public interface BlackboardAccess {
     /** The mission's decodable events with offsets in {@code [fromOffset, toOffset)}, in log order. */
     List<BlackboardEvent> read(String missionId, long fromOffset, long toOffset);
 
-    /** Appends the event; returns once it is acknowledged (and so readable). */
+    /**
+     * Appends the event; returns once it is acknowledged. A read-committed read sees it only once no
+     * transaction opened before it on the same partition is still open.
+     */
     void append(BlackboardEvent event);
 }

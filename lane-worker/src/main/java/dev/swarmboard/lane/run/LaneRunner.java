@@ -17,10 +17,13 @@ import dev.swarmboard.schema.event.StageCompleted;
 import dev.swarmboard.schema.event.ToolReceipt;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one lane attempt from the blackboard's point of view: an attempt that already has its outcome is
@@ -29,6 +32,10 @@ import java.util.concurrent.ExecutorService;
  * way the attempt can end is written as an event before the task is acknowledged.
  */
 public final class LaneRunner {
+
+    /** How long Yield waits for the attempt's own receipts to become readable (see MissionView#awaitReadBack). */
+    private static final Duration READ_BACK_TIMEOUT = Duration.ofSeconds(30);
+    private static final Logger LOG = LoggerFactory.getLogger(LaneRunner.class);
 
     private final CapabilityRegistry registry;
     private final ModelProvider provider;
@@ -65,6 +72,10 @@ public final class LaneRunner {
                 "", "delivery", deliveryCount));
         try {
             runStages(lane, stages);
+            if (!lane.view().awaitReadBack(READ_BACK_TIMEOUT)) {
+                LOG.warn("{}: own receipts not readable after {} s; Yield resolves evidence without them",
+                        describe(task), READ_BACK_TIMEOUT.toSeconds());
+            }
         } catch (LaneFailure failure) {
             if (Thread.currentThread().isInterrupted()) {
                 return LaneOutcome.release(describe(task) + " interrupted in " + failure.stage());
@@ -77,7 +88,6 @@ public final class LaneRunner {
             Thread.currentThread().interrupt();
             return LaneOutcome.release(describe(task) + " interrupted");
         }
-        lane.view().refresh();
         LaneYielded yielded = YieldValidator.validate(new LaneEvidence(task,
                 StagePlans.requiredArtifacts(task.getLane(), stages),
                 lane.view().attempt(lane.laneId(), task.getAttempt()), lane.view().logged()));

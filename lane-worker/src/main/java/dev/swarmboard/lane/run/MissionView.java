@@ -1,11 +1,13 @@
 package dev.swarmboard.lane.run;
 
 import dev.swarmboard.schema.BlackboardEvent;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One lane's view of its mission on the blackboard: the first event of every id in log order, refreshed
@@ -14,6 +16,8 @@ import java.util.Optional;
  * parallel calls of an ensemble.
  */
 public final class MissionView {
+
+    private static final long READ_BACK_POLL_MS = 10;
 
     private final BlackboardAccess blackboard;
     private final String missionId;
@@ -43,6 +47,30 @@ public final class MissionView {
             }
             nextOffset = end;
         }
+    }
+
+    /**
+     * Refreshes until every event this lane appended has been read back, or {@code timeout} passes; true
+     * if all were. An acknowledged event is not readable yet while a transaction opened before it on the
+     * same partition is still open: a read-committed reader stops at the last stable offset, and the
+     * verifier (exactly-once, committing every 100 ms) and the orchestrator write to the blackboard in
+     * transactions.
+     */
+    public boolean awaitReadBack(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        refresh();
+        while (hasPending()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            TimeUnit.MILLISECONDS.sleep(READ_BACK_POLL_MS);
+            refresh();
+        }
+        return true;
+    }
+
+    private synchronized boolean hasPending() {
+        return !pending.isEmpty();
     }
 
     /** Appends the event unless its id is already known; returns the event that counts for that id. */
