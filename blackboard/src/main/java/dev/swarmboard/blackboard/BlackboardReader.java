@@ -51,6 +51,9 @@ public final class BlackboardReader implements AutoCloseable {
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        // A bounded read knows where it stops: a fetch parked at the broker for the default 500 ms
+        // (read_committed returns early only when the stable offset moves) only adds latency.
+        properties.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
         return properties;
     }
 
