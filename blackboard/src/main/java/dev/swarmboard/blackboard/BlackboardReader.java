@@ -97,8 +97,7 @@ public final class BlackboardReader implements AutoCloseable {
     }
 
     private TopicPartition partitionOf(String missionId) {
-        int partitions = partitionCount();
-        return new TopicPartition(topic, MissionPartition.of(missionId, partitions));
+        return TopicPartitions.ofMission(consumer, topic, missionId);
     }
 
     private void decodeInto(ConsumerRecord<String, byte[]> record, String missionId,
@@ -117,14 +116,6 @@ public final class BlackboardReader implements AutoCloseable {
             undecodable.add(new UndecodableRecord(record.topic(), record.partition(), record.offset(),
                     record.key(), e.getMessage()));
         }
-    }
-
-    private int partitionCount() {
-        var partitions = consumer.partitionsFor(topic);
-        if (partitions == null || partitions.isEmpty()) {
-            throw new IllegalStateException("topic " + topic + " does not exist on this cluster");
-        }
-        return partitions.size();
     }
 
     @Override

@@ -69,8 +69,7 @@ public final class SchemaTopic {
         int added = 0;
         try (var consumer = new KafkaConsumer<>(BlackboardReader.consumerProperties(clientProperties),
                 new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            List<TopicPartition> partitions = TopicPartitions.all(consumer, topic);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);

@@ -1,6 +1,5 @@
 package dev.swarmboard.cli;
 
-import dev.swarmboard.blackboard.BlackboardSetup;
 import dev.swarmboard.capability.CapabilityRegistry;
 import dev.swarmboard.cli.view.EventLine;
 import dev.swarmboard.codec.Codecs;
@@ -63,10 +62,6 @@ final class MissionCommand {
                     + " s (now " + end.stage() + ")");
         }
         return end;
-    }
-
-    static Codecs prepare(Map<String, Object> client, TopicCatalogue catalogue) {
-        return BlackboardSetup.prepare(client, catalogue);
     }
 
     static Path defaultCapabilities() {

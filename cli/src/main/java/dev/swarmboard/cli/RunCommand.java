@@ -47,14 +47,14 @@ final class RunCommand implements Runnable {
         BlackboardSetup.prepare(common.clientProperties(env), common.catalogue());
         try (ServiceRunner runner = new ServiceRunner().withShutdownHook()) {
             SwarmService service = runner.start(factory.apply(env));
-            int healthPort = CommonConfig.fromEnvironment(env).healthPort();
+            int healthPort = common.healthPort();
             if (healthPort >= 0) {
                 HealthServer health = runner.manage(new HealthServer(healthPort, List.of(service),
                         () -> "swarm_service_healthy{service=\"" + service.name() + "\"} " + (service.isHealthy() ? 1 : 0) + "\n")
                         .start());
                 System.err.println(service.name() + ": health on port " + health.port());
             }
-            System.err.println(service.name() + " running against " + CommonConfig.fromEnvironment(env).bootstrapServers()
+            System.err.println(service.name() + " running against " + common.bootstrapServers()
                     + "; Ctrl-C stops it");
             runner.awaitStop();
         }

@@ -1,5 +1,6 @@
 package dev.swarmboard.cli;
 
+import dev.swarmboard.blackboard.BlackboardSetup;
 import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.orchestrator.mission.MissionStatus;
 import dev.swarmboard.schema.command.SubmitMission;
@@ -42,7 +43,7 @@ final class SubmitCommand implements Callable<Integer> {
                 capabilities != null ? capabilities : MissionCommand.defaultCapabilities(), workflows);
         Map<String, Object> client = kafka.clientProperties();
         TopicCatalogue catalogue = kafka.common().catalogue();
-        Codecs codecs = MissionCommand.prepare(client, catalogue);
+        Codecs codecs = BlackboardSetup.prepare(client, catalogue);
         MissionStatus status = MissionCommand.submit(client, catalogue, codecs, submission);
         String missionId = submission.getMission().getMissionId();
         System.out.println(missionId);

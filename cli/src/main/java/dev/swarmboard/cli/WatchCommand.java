@@ -1,7 +1,7 @@
 package dev.swarmboard.cli;
 
 import dev.swarmboard.blackboard.BlackboardReader;
-import dev.swarmboard.blackboard.MissionPartition;
+import dev.swarmboard.blackboard.TopicPartitions;
 import dev.swarmboard.cli.view.EventLine;
 import dev.swarmboard.codec.AvroCodec;
 import dev.swarmboard.codec.Codecs;
@@ -76,11 +76,8 @@ final class WatchCommand implements Callable<Integer> {
     }
 
     private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer, String topic) {
-        int count = consumer.partitionsFor(topic).size();
-        if (mission != null) {
-            return List.of(new TopicPartition(topic, MissionPartition.of(mission, count)));
-        }
-        return java.util.stream.IntStream.range(0, count).mapToObj(p -> new TopicPartition(topic, p)).toList();
+        return mission == null ? TopicPartitions.all(consumer, topic)
+                : List.of(TopicPartitions.ofMission(consumer, topic, mission));
     }
 
     private static String line(AvroCodec<BlackboardEvent> codec, ConsumerRecord<String, byte[]> record) {

@@ -1,5 +1,6 @@
 package dev.swarmboard.cli.bench;
 
+import dev.swarmboard.lane.consume.ShareGroupSetup;
 import dev.swarmboard.blackboard.BlackboardSetup;
 import dev.swarmboard.cli.stack.StackSettings;
 import dev.swarmboard.cli.stack.SwarmStack;
@@ -163,25 +164,13 @@ public final class E2eBench {
             throws InterruptedException {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         try (Admin admin = Admin.create(client)) {
-            while (assignedMembers(admin, group) < slots) {
+            while (ShareGroupSetup.assignedMembers(admin, group) < slots) {
                 if (!worker.isAlive() || System.nanoTime() > deadline) {
                     throw new IllegalStateException("the lane worker did not get " + slots + " assigned share "
                             + "consumers in group " + group + (worker.isAlive() ? " in time" : ": it exited"));
                 }
                 TimeUnit.MILLISECONDS.sleep(200);
             }
-        }
-    }
-
-    private static int assignedMembers(Admin admin, String group) throws InterruptedException {
-        try {
-            return (int) admin.describeShareGroups(List.of(group)).all().get().get(group).members().stream()
-                    .filter(member -> !member.assignment().topicPartitions().isEmpty()).count();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof GroupIdNotFoundException) {
-                return 0;
-            }
-            throw new IllegalStateException("cannot describe share group " + group, e.getCause());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.swarmboard.cli.bench;
 
+import dev.swarmboard.blackboard.TopicPartitions;
 import dev.swarmboard.blackboard.BlackboardReader;
 import dev.swarmboard.blackboard.BlackboardWriter;
 import dev.swarmboard.blackboard.Events;
@@ -90,8 +91,7 @@ public final class IngestReplayBench {
         Map<String, HeadHash> heads = new HashMap<>();
         try (var consumer = new KafkaConsumer<>(BlackboardReader.consumerProperties(client),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            List<TopicPartition> partitions = TopicPartitions.all(consumer, topic);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long start = System.nanoTime();

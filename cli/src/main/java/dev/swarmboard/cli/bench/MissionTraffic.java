@@ -1,5 +1,6 @@
 package dev.swarmboard.cli.bench;
 
+import dev.swarmboard.blackboard.TopicPartitions;
 import dev.swarmboard.blackboard.BlackboardReader;
 import dev.swarmboard.codec.AvroCodec;
 import dev.swarmboard.codec.Codecs;
@@ -38,8 +39,7 @@ final class MissionTraffic implements AutoCloseable {
         this.reader = new KafkaConsumer<>(BlackboardReader.consumerProperties(client), new StringDeserializer(),
                 new ByteArrayDeserializer());
         this.codec = codecs.events().codec();
-        List<TopicPartition> partitions = reader.partitionsFor(catalogue.blackboard()).stream()
-                .map(info -> new TopicPartition(catalogue.blackboard(), info.partition())).toList();
+        List<TopicPartition> partitions = TopicPartitions.all(reader, catalogue.blackboard());
         reader.assign(partitions);
         reader.seekToEnd(partitions);
         partitions.forEach(reader::position);

@@ -63,14 +63,6 @@ public final class SwarmStack implements AutoCloseable {
         return true;
     }
 
-    public List<SwarmService> services() {
-        return List.copyOf(services);
-    }
-
-    public boolean isHealthy() {
-        return services.stream().allMatch(SwarmService::isHealthy);
-    }
-
     @Override
     public void close() {
         runner.stop();

@@ -1,5 +1,6 @@
 package dev.swarmboard.lane.bench;
 
+import dev.swarmboard.lane.consume.ShareGroupSetup;
 import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.schema.PlannedLane;
 import dev.swarmboard.schema.RunLane;
@@ -120,25 +121,12 @@ final class BenchRun {
     private static void awaitMembers(Admin admin, String group, int members) throws InterruptedException {
         long deadline = System.nanoTime() + JOIN_TIMEOUT.toNanos();
         int assigned;
-        while ((assigned = assignedMembers(admin, group)) < members) {
+        while ((assigned = ShareGroupSetup.assignedMembers(admin, group)) < members) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(group + " has " + assigned + " members with the task partition "
                         + "assigned after " + JOIN_TIMEOUT.toSeconds() + " s, not " + members);
             }
             TimeUnit.MILLISECONDS.sleep(500);
-        }
-    }
-
-    /** Members that have the task partition assigned: only they can be handed a task. */
-    private static int assignedMembers(Admin admin, String group) throws InterruptedException {
-        try {
-            return (int) admin.describeShareGroups(List.of(group)).all().get().get(group).members().stream()
-                    .filter(member -> !member.assignment().topicPartitions().isEmpty()).count();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof GroupIdNotFoundException) {
-                return 0;
-            }
-            throw new IllegalStateException(e.getCause());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.swarmboard.lane.bench;
 
+import dev.swarmboard.blackboard.TopicPartitions;
 import dev.swarmboard.blackboard.BlackboardReader;
 import dev.swarmboard.codec.AvroCodec;
 import dev.swarmboard.schema.BlackboardEvent;
@@ -32,8 +33,7 @@ final class ReceiptTail implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(BlackboardReader.consumerProperties(client), new StringDeserializer(),
                 new ByteArrayDeserializer());
         this.codec = codec;
-        List<TopicPartition> partitions = consumer.partitionsFor(blackboard).stream()
-                .map(info -> new TopicPartition(blackboard, info.partition())).toList();
+        List<TopicPartition> partitions = TopicPartitions.all(consumer, blackboard);
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
     }

@@ -7,6 +7,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /**
  * Sets two configs on the share group's GROUP resource: {@code share.auto.offset.reset=earliest}, so
@@ -21,6 +22,22 @@ public final class ShareGroupSetup {
     static final String ISOLATION_LEVEL = "share.isolation.level";
 
     private ShareGroupSetup() {
+    }
+
+    /**
+     * How many members of the share group have a task partition assigned: only they can be handed a
+     * task. 0 while the group does not exist yet.
+     */
+    public static int assignedMembers(Admin admin, String groupId) throws InterruptedException {
+        try {
+            return (int) admin.describeShareGroups(List.of(groupId)).all().get().get(groupId).members().stream()
+                    .filter(member -> !member.assignment().topicPartitions().isEmpty()).count();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GroupIdNotFoundException) {
+                return 0;
+            }
+            throw new IllegalStateException("cannot describe share group " + groupId, e.getCause());
+        }
     }
 
     public static void configure(Admin admin, String groupId) {

@@ -1,7 +1,7 @@
 package dev.swarmboard.orchestrator.mission;
 
 import dev.swarmboard.blackboard.BlackboardReader;
-import dev.swarmboard.blackboard.MissionPartition;
+import dev.swarmboard.blackboard.TopicPartitions;
 import dev.swarmboard.codec.AvroCodec;
 import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.codec.EventDecodeException;
@@ -42,8 +42,7 @@ public final class MissionWatch {
         AvroCodec<BlackboardEvent> codec = codecs.events().codec();
         try (var consumer = new KafkaConsumer<>(BlackboardReader.consumerProperties(clientProperties),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
-            int partitions = consumer.partitionsFor(topics.blackboard()).size();
-            TopicPartition partition = new TopicPartition(topics.blackboard(), MissionPartition.of(missionId, partitions));
+            TopicPartition partition = TopicPartitions.ofMission(consumer, topics.blackboard(), missionId);
             consumer.assign(Set.of(partition));
             consumer.seekToBeginning(Set.of(partition));
             long deadline = System.nanoTime() + timeout.toNanos();

@@ -1,5 +1,6 @@
 package dev.swarmboard.verifier.bench;
 
+import dev.swarmboard.blackboard.TopicPartitions;
 import dev.swarmboard.blackboard.BlackboardReader;
 import dev.swarmboard.blackboard.BlackboardWriter;
 import dev.swarmboard.codec.Codecs;
@@ -125,8 +126,7 @@ public final class VerifierBench {
 
     private static void awaitVerdicts(Map<String, Object> clientProperties, TopicCatalogue catalogue, int expected) {
         try (var consumer = new KafkaConsumer<>(BlackboardReader.consumerProperties(clientProperties), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(catalogue.blackboard()).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            List<TopicPartition> partitions = TopicPartitions.all(consumer, catalogue.blackboard());
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             int verdicts = 0;
