@@ -59,6 +59,10 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        return replay(System.out);
+    }
+
+    int replay(PrintStream out) throws Exception {
         Instant cut = parseAsOf();
         Map<String, Object> client = kafka.clientProperties();
         Codecs codecs = Codecs.create();
@@ -74,9 +78,9 @@ final class ReplayCommand implements Callable<Integer> {
         AuditReport audited = MissionAudit.audit(log, codecs.events().codec(), cut);
         AuditReport report = audited.withDeadLetters(deadLetters(client, audited));
         if (json) {
-            printJson(report, System.out);
+            printJson(report, out);
         } else {
-            printText(report, System.out);
+            printText(report, out);
         }
         return report.ok() ? 0 : DIVERGED;
     }
