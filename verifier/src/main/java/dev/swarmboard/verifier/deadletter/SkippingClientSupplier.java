@@ -3,6 +3,7 @@ package dev.swarmboard.verifier.deadletter;
 import dev.swarmboard.deadletter.DeadLetterProducer;
 import dev.swarmboard.deadletter.SkippingConsumer;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -22,6 +23,11 @@ public final class SkippingClientSupplier implements KafkaClientSupplier {
 
     public SkippingClientSupplier(DeadLetterProducer deadLetters) {
         this.deadLetters = deadLetters;
+    }
+
+    @Override
+    public Admin getAdmin(Map<String, Object> config) {
+        return Admin.create(config);
     }
 
     @Override
