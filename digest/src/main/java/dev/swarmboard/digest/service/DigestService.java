@@ -38,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * Publishes the mission report after a PASS verdict. A consumer of the blackboard (group
  * {@code <prefix>digest}) reacts to QuorumReached PASS only: it reads the mission's log, lets
  * {@link DigestDecision} decide, writes {@code <mission>.md} and then appends DigestPublished, or
- * appends DigestRejected. Undecodable and unreadable records become dead letters. Offsets are committed after the
- * outcome is on the blackboard; a repeat after a crash finds it there and records nothing new.
+ * appends DigestRejected. Undecodable and unreadable records become dead letters. Offsets are
+ * committed after the outcome is on the blackboard; a repeat after a crash finds it there and
+ * records nothing new.
  */
 public final class DigestService implements SwarmService {
 
