@@ -3,6 +3,8 @@ package dev.swarmboard.blackboard;
 import dev.swarmboard.codec.AvroCodec;
 import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.codec.EventDecodeException;
+import dev.swarmboard.deadletter.SkippingConsumer;
+import dev.swarmboard.deadletter.UnreadableRecord;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.topic.TopicCatalogue;
 import java.time.Duration;
@@ -14,7 +16,6 @@ import java.util.Objects;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -22,14 +23,16 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * Reads one mission's events, in log order, from the one blackboard partition that holds them.
  * Reads committed data only (aborted transactional writes never show) and stops at the end of the
- * partition as it was when the read began. No consumer group: nothing is committed.
+ * partition as it was when the read began. No consumer group: nothing is committed. A record the
+ * client cannot read at all (a corrupt batch) is skipped and listed in the log, whatever its key.
  */
 public final class BlackboardReader implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration READ_LIMIT = Duration.ofSeconds(60);
 
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final SkippingConsumer<String, byte[]> consumer;
+    private final List<UnreadableRecord> unreadable = new ArrayList<>();
     private final AvroCodec<BlackboardEvent> codec;
     private final String topic;
 
@@ -38,8 +41,8 @@ public final class BlackboardReader implements AutoCloseable {
     }
 
     public BlackboardReader(Map<String, Object> clientProperties, String topic, Codecs codecs) {
-        this.consumer = new KafkaConsumer<>(consumerProperties(clientProperties),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        this.consumer = new SkippingConsumer<>(consumerProperties(clientProperties),
+                new StringDeserializer(), new ByteArrayDeserializer(), unreadable::add);
         this.codec = codecs.events().codec();
         this.topic = topic;
     }
@@ -81,6 +84,7 @@ public final class BlackboardReader implements AutoCloseable {
         consumer.seek(partition, Math.max(fromOffset, consumer.beginningOffsets(Set.of(partition)).get(partition)));
         List<RecordedEvent> events = new ArrayList<>();
         List<UndecodableRecord> undecodable = new ArrayList<>();
+        unreadable.clear();
         long deadline = System.nanoTime() + READ_LIMIT.toNanos();
         while (consumer.position(partition) < toOffset) {
             if (System.nanoTime() > deadline) {
@@ -93,7 +97,8 @@ public final class BlackboardReader implements AutoCloseable {
                 }
             }
         }
-        return new MissionLog(missionId, events, undecodable);
+        return new MissionLog(missionId, events, undecodable,
+                unreadable.stream().filter(record -> record.offset() < toOffset).toList());
     }
 
     private TopicPartition partitionOf(String missionId) {
@@ -108,12 +113,12 @@ public final class BlackboardReader implements AutoCloseable {
                 events.add(new RecordedEvent(event, record.topic(), record.partition(), record.offset(),
                         record.timestamp(), record.value()));
             } else {
-                undecodable.add(new UndecodableRecord(record.topic(), record.partition(), record.offset(),
+                undecodable.add(UndecodableRecord.misattributed(record.topic(), record.partition(), record.offset(),
                         record.key(), "key names mission " + missionId + " but header names "
                         + event.getHeader().getMissionId()));
             }
         } catch (EventDecodeException e) {
-            undecodable.add(new UndecodableRecord(record.topic(), record.partition(), record.offset(),
+            undecodable.add(UndecodableRecord.foreign(record.topic(), record.partition(), record.offset(),
                     record.key(), e.getMessage()));
         }
     }

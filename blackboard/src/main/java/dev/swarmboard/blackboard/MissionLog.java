@@ -1,16 +1,25 @@
 package dev.swarmboard.blackboard;
 
+import dev.swarmboard.deadletter.UnreadableRecord;
 import java.util.List;
 
 /**
  * Every record of one mission in log order, as read from its blackboard partition: the decoded
- * events, and any record with the mission's key that could not be decoded.
+ * events, any record with the mission's key that could not be decoded, and any record of the
+ * partition the client could not read at all (its key unknown, so it may have been the mission's).
  */
-public record MissionLog(String missionId, List<RecordedEvent> events, List<UndecodableRecord> undecodable) {
+public record MissionLog(String missionId, List<RecordedEvent> events, List<UndecodableRecord> undecodable,
+                         List<UnreadableRecord> unreadable) {
 
     public MissionLog {
         events = List.copyOf(events);
         undecodable = List.copyOf(undecodable);
+        unreadable = List.copyOf(unreadable);
+    }
+
+    /** A log read without unreadable records. */
+    public MissionLog(String missionId, List<RecordedEvent> events, List<UndecodableRecord> undecodable) {
+        this(missionId, events, undecodable, List.of());
     }
 
     /**

@@ -11,7 +11,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 /**
  * Dead-letter records: the original key and value bytes untouched, and headers naming where they
  * came from and why they failed. The header names are those Kafka Streams' own dead-letter queue
- * writes, so one topic holds both kinds with one format.
+ * writes, so one topic holds both kinds with one format; every dead letter also names the service
+ * and the instance that wrote it, which {@link Origin} makes impossible to leave out.
  */
 public final class DeadLetters {
 
@@ -22,6 +23,7 @@ public final class DeadLetters {
     public static final String MESSAGE = "__streams.errors.message";
     public static final String STACKTRACE = "__streams.errors.stacktrace";
     public static final String SERVICE = "swarm.dead-letter.service";
+    public static final String INSTANCE = "swarm.dead-letter.instance";
     public static final String FAILED_AT = "swarm.dead-letter.failed-at";
 
     private DeadLetters() {
@@ -29,7 +31,7 @@ public final class DeadLetters {
 
     /** A dead letter for the record at the given coordinates. */
     public static ProducerRecord<byte[], byte[]> of(String deadLetterTopic, SourceRecord source, Throwable error,
-                                                    String service) {
+                                                    Origin origin) {
         Headers headers = new RecordHeaders();
         put(headers, TOPIC, source.topic());
         put(headers, PARTITION, Integer.toString(source.partition()));
@@ -37,9 +39,23 @@ public final class DeadLetters {
         put(headers, EXCEPTION, error.getClass().getName());
         put(headers, MESSAGE, String.valueOf(error.getMessage()));
         put(headers, STACKTRACE, stackTrace(error));
-        put(headers, SERVICE, service);
-        put(headers, FAILED_AT, Instant.now().toString());
+        stamp(headers, origin);
         return new ProducerRecord<>(deadLetterTopic, null, source.key(), source.value(), headers);
+    }
+
+    /** A dead letter for a record the client could not read at all: coordinates and error, no bytes. */
+    public static ProducerRecord<byte[], byte[]> of(String deadLetterTopic, UnreadableRecord unreadable, Origin origin) {
+        return of(deadLetterTopic, unreadable.source(), unreadable.error(), origin);
+    }
+
+    /** Adds the service, instance and time headers, replacing any present (Kafka Streams' records lack them). */
+    public static void stamp(Headers headers, Origin origin) {
+        headers.remove(SERVICE);
+        headers.remove(INSTANCE);
+        headers.remove(FAILED_AT);
+        put(headers, SERVICE, origin.service());
+        put(headers, INSTANCE, origin.instance());
+        put(headers, FAILED_AT, Instant.now().toString());
     }
 
     private static void put(Headers headers, String name, String value) {
@@ -52,7 +68,18 @@ public final class DeadLetters {
         return out.toString();
     }
 
-    /** The raw coordinates and bytes of a record that could not be processed. */
+    /** The service (orchestrator, verifier, digest, lane-worker, cli) and instance that wrote a dead letter. */
+    public record Origin(String service, String instance) {
+
+        public Origin {
+            if (service == null || service.isBlank() || instance == null || instance.isBlank()) {
+                throw new IllegalArgumentException("a dead letter needs a service and an instance, got service "
+                        + service + " instance " + instance);
+            }
+        }
+    }
+
+    /** The raw coordinates and bytes of a record that could not be processed (bytes null when unreadable). */
     public record SourceRecord(String topic, int partition, long offset, byte[] key, byte[] value) {
     }
 }

@@ -6,6 +6,7 @@ import dev.swarmboard.service.ServiceRunner;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code swarm broker}: a real single-node (or three-node) KRaft broker on loopback until Ctrl-C. */
@@ -22,9 +23,13 @@ final class BrokerCommand implements Callable<Integer> {
     @Option(names = "--nodes", defaultValue = "1", description = "1 (default) or 3 combined KRaft nodes.")
     int nodes;
 
+    @Mixin
+    StartupTimeoutOption startup;
+
     @Override
     public Integer call() throws InterruptedException {
-        LocalKafkaConfig config = LocalKafkaConfig.defaults().withPort(port).withNodes(nodes);
+        LocalKafkaConfig config = LocalKafkaConfig.defaults().withPort(port).withNodes(nodes)
+                .withStartupTimeout(startup.resolve(System.getenv()));
         if (dataDir != null) {
             config = config.withDataDir(dataDir.toAbsolutePath());
         }

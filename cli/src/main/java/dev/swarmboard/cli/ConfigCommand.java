@@ -27,6 +27,9 @@ final class ConfigCommand implements Runnable {
         add(rows, "lane-worker", LaneWorkerConfig.PARAMETERS);
         add(rows, "verifier", VerifierConfig.PARAMETERS);
         add(rows, "digest", DigestConfig.PARAMETERS);
+        for (String command : List.of("broker", "up", "demo")) {
+            add(rows, command, StartupTimeoutOption.PARAMETERS);
+        }
         return rows;
     }
 

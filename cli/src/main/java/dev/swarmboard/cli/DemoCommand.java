@@ -18,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -46,6 +47,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "300", paramLabel = "S")
     long timeoutSeconds;
 
+    @Mixin
+    StartupTimeoutOption startup;
+
     @Override
     public Integer call() throws Exception {
         return run(System.out);
@@ -56,7 +60,8 @@ final class DemoCommand implements Callable<Integer> {
         String missionId = submission.getMission().getMissionId() + "-"
                 + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(ZonedDateTime.now(ZoneOffset.UTC));
         submission.getMission().setMissionId(missionId);
-        try (LocalKafka kafka = new LocalKafka(LocalKafkaConfig.defaults().withDataDir(dataDir.toAbsolutePath())).start()) {
+        try (LocalKafka kafka = new LocalKafka(LocalKafkaConfig.defaults().withDataDir(dataDir.toAbsolutePath())
+                .withStartupTimeout(startup.resolve(System.getenv()))).start()) {
             out.println("kafka     " + kafka.bootstrapServers() + " (data " + kafka.dataDir() + ")");
             StackSettings settings = new StackSettings(kafka.bootstrapServers(), dataDir.toAbsolutePath(),
                     capabilities, null, reports, workers);

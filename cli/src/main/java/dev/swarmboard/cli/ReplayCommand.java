@@ -10,13 +10,17 @@ import dev.swarmboard.cli.audit.MissionAudit;
 import dev.swarmboard.cli.view.EventLine;
 import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.blackboard.SchemaTopic;
+import dev.swarmboard.deadletter.DeadLetterIndex;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,9 +29,15 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code swarm replay}: audits one mission from its blackboard partition alone — the timeline, every
  * content hash, the head hash, every verdict re-derived by the verifier's code — and says REPLAY OK
- * (exit 0) or names the first event that diverges (exit 3).
+ * (exit 0, listing any FOREIGN RECORDS: undecodable bytes under the mission's key, with where they
+ * were dead-lettered) or names the first divergence (exit 3): a fact that does not hold, an event
+ * naming another mission, or a record of the partition the client cannot read.
  */
-@Command(name = "replay", description = "Audit a mission from the blackboard: timeline, hashes, head, re-derived verdicts.")
+@Command(name = "replay", description = "Audit a mission from the blackboard: timeline, hashes, head, re-derived verdicts.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:REPLAY OK: every fact holds (FOREIGN RECORDS, if listed, are undecodable bytes under the key that no service took for a fact)",
+                "1:error (Kafka unreachable …)", "2:usage (unknown mission, bad --as-of)",
+                "3:REPLAY DIVERGED: a fact does not hold, an event names another mission, or a record of the partition cannot be read"})
 final class ReplayCommand implements Callable<Integer> {
 
     static final int DIVERGED = 3;
@@ -49,6 +59,10 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        return replay(System.out);
+    }
+
+    int replay(PrintStream out) throws Exception {
         Instant cut = parseAsOf();
         Map<String, Object> client = kafka.clientProperties();
         Codecs codecs = Codecs.create();
@@ -58,16 +72,26 @@ final class ReplayCommand implements Callable<Integer> {
         try (BlackboardReader reader = new BlackboardReader(client, source, codecs)) {
             log = reader.readMission(missionId);
         }
-        if (log.events().isEmpty() && log.undecodable().isEmpty()) {
+        if (log.events().isEmpty() && log.undecodable().isEmpty() && log.unreadable().isEmpty()) {
             throw new UsageException("mission " + missionId + " has no events on " + source);
         }
-        AuditReport report = MissionAudit.audit(log, codecs.events().codec(), cut);
+        AuditReport audited = MissionAudit.audit(log, codecs.events().codec(), cut);
+        AuditReport report = audited.withDeadLetters(deadLetters(client, audited));
         if (json) {
-            printJson(report, System.out);
+            printJson(report, out);
         } else {
-            printText(report, System.out);
+            printText(report, out);
         }
         return report.ok() ? 0 : DIVERGED;
+    }
+
+    private Map<String, List<String>> deadLetters(Map<String, Object> client, AuditReport report) {
+        Set<String> sources = report.foreign().stream().map(AuditReport.ForeignRecord::coordinates)
+                .collect(Collectors.toSet());
+        Map<String, List<String>> letters = new HashMap<>();
+        DeadLetterIndex.find(client, kafka.common().catalogue().deadLetters(), sources).forEach((source, found) ->
+                letters.put(source, found.stream().map(DeadLetterIndex.Letter::toString).toList()));
+        return letters;
     }
 
     private Instant parseAsOf() {
@@ -85,13 +109,26 @@ final class ReplayCommand implements Callable<Integer> {
             out.println("  " + EventLine.render(event.event()) + "   [" + event.coordinates() + "]");
         }
         out.println("head " + report.head().hex() + " over " + report.head().count() + " events");
+        printForeign(report, out);
         if (report.ok()) {
-            out.println("REPLAY OK: every content hash intact, head recomputed, every verdict re-derived byte for byte");
+            out.println("REPLAY OK: every content hash intact, head recomputed, every verdict re-derived byte for byte"
+                    + (report.foreign().isEmpty() ? "" : "; " + report.foreign().size() + " foreign record(s) listed above"));
         } else {
             AuditReport.Divergence first = report.divergences().get(0);
             out.println("REPLAY DIVERGED at " + first.coordinates() + (first.eventId() == null ? "" : " event " + first.eventId())
                     + ": " + first.reason());
             report.divergences().stream().skip(1).forEach(more -> out.println("  also at " + more.coordinates() + ": " + more.reason()));
+        }
+    }
+
+    private static void printForeign(AuditReport report, PrintStream out) {
+        if (report.foreign().isEmpty()) {
+            return;
+        }
+        out.println("FOREIGN RECORDS (undecodable bytes under the mission's key; no service took them for a fact):");
+        for (AuditReport.ForeignRecord record : report.foreign()) {
+            out.println("  " + record.coordinates() + ": " + record.reason() + "; dead-lettered "
+                    + (record.deadLetters().isEmpty() ? "nowhere yet" : "at " + String.join(", ", record.deadLetters())));
         }
     }
 
@@ -116,6 +153,8 @@ final class ReplayCommand implements Callable<Integer> {
         }).toList());
         json.put("divergences", report.divergences().stream().map(d -> Map.of("coordinates", d.coordinates(),
                 "eventId", String.valueOf(d.eventId()), "reason", d.reason())).toList());
+        json.put("foreignRecords", report.foreign().stream().map(f -> Map.of("coordinates", f.coordinates(),
+                "reason", f.reason(), "deadLetters", f.deadLetters())).toList());
         out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -38,11 +39,14 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--reports", defaultValue = "reports", paramLabel = "DIR")
     Path reports;
 
+    @Mixin
+    StartupTimeoutOption startup;
+
     @Override
     public Integer call() throws InterruptedException {
         try (ServiceRunner runner = new ServiceRunner().withShutdownHook()) {
             LocalKafka kafka = runner.manage(new LocalKafka(LocalKafkaConfig.defaults().withPort(port)
-                    .withDataDir(dataDir.toAbsolutePath())).start());
+                    .withDataDir(dataDir.toAbsolutePath()).withStartupTimeout(startup.resolve(System.getenv()))).start());
             BlackboardSetup.prepare(Map.of("bootstrap.servers", kafka.bootstrapServers()), TopicCatalogue.defaults());
             StackSettings settings = new StackSettings(kafka.bootstrapServers(), dataDir.toAbsolutePath(), capabilities,
                     workflows, reports, workers);

@@ -6,6 +6,7 @@ import dev.swarmboard.cli.view.EventLine;
 import dev.swarmboard.codec.AvroCodec;
 import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.codec.EventDecodeException;
+import dev.swarmboard.deadletter.SkippingConsumer;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.topic.TopicCatalogue;
 import java.io.PrintStream;
@@ -14,7 +15,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code swarm watch}: tails the blackboard live (read_committed, no consumer group, nothing
- * committed) and prints one line per event; undecodable records are shown with their offset.
+ * committed) and prints one line per event; undecodable records are shown with their offset, and a
+ * record the client cannot read (a corrupt batch) is shown and skipped.
  */
 @Command(name = "watch", description = "Tail the blackboard live: missions, lanes, stages, votes and digests as they happen.")
 final class WatchCommand implements Callable<Integer> {
@@ -53,8 +55,9 @@ final class WatchCommand implements Callable<Integer> {
     void watch(PrintStream out) {
         TopicCatalogue catalogue = kafka.common().catalogue();
         AvroCodec<BlackboardEvent> codec = Codecs.create().events().codec();
-        try (var consumer = new KafkaConsumer<>(BlackboardReader.consumerProperties(kafka.clientProperties()),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (var consumer = new SkippingConsumer<>(BlackboardReader.consumerProperties(kafka.clientProperties()),
+                new StringDeserializer(), new ByteArrayDeserializer(), unreadable -> out.println(
+                        "UNREADABLE at " + unreadable.coordinates() + " skipped: " + unreadable.reason()))) {
             List<TopicPartition> partitions = partitions(consumer, catalogue.blackboard());
             consumer.assign(partitions);
             if (fromBeginning) {
@@ -75,7 +78,7 @@ final class WatchCommand implements Callable<Integer> {
         }
     }
 
-    private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer, String topic) {
+    private List<TopicPartition> partitions(Consumer<String, byte[]> consumer, String topic) {
         return mission == null ? TopicPartitions.all(consumer, topic)
                 : List.of(TopicPartitions.ofMission(consumer, topic, mission));
     }

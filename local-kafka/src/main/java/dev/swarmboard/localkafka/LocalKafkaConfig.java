@@ -21,7 +21,7 @@ public record LocalKafkaConfig(String host, int port, Path dataDir, int nodes, D
     public static final String DEFAULT_HOST = "127.0.0.1";
 
     /** Generous for a 2-core machine starting three nodes next to a build. */
-    public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(90);
+    public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(180);
 
     private static final int MAX_PORT = 65_535;
 
@@ -54,6 +54,11 @@ public record LocalKafkaConfig(String host, int port, Path dataDir, int nodes, D
     /** The same configuration keeping its data in {@code newDataDir}, so a restart keeps every event. */
     public LocalKafkaConfig withDataDir(Path newDataDir) {
         return new LocalKafkaConfig(host, port, newDataDir, nodes, startupTimeout);
+    }
+
+    /** The same configuration giving {@link LocalKafka#start()} another time limit. */
+    public LocalKafkaConfig withStartupTimeout(Duration newStartupTimeout) {
+        return new LocalKafkaConfig(host, port, dataDir, nodes, newStartupTimeout);
     }
 
     /** The same configuration with another number of nodes (1 or 3). */

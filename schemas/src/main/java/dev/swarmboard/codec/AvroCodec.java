@@ -4,19 +4,25 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
-import org.apache.avro.message.BadHeaderException;
-import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.SystemLimitException;
+import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.message.BinaryMessageEncoder;
-import org.apache.avro.message.MissingSchemaException;
 import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Avro single-object encoding (marker C3 01, 8-byte little-endian schema fingerprint, binary body)
  * for one record type. Decoding resolves the writer schema by fingerprint in a
  * {@link SchemaRegistry}, so events written with an older or newer compatible schema decode into
- * the current class. Every failure is an {@link EventDecodeException} naming its cause.
+ * the current class. Decoding is bounded: a declared string, bytes or collection length larger than
+ * what is left of the record is refused before anything is allocated, and Avro's own limits are
+ * set far below the heap as a second fence. Every failure, including an {@link Error} a hostile
+ * length could still raise, is an {@link EventDecodeException} naming its cause.
  */
 public final class AvroCodec<T extends SpecificRecord> {
 
@@ -27,14 +33,19 @@ public final class AvroCodec<T extends SpecificRecord> {
     private final Schema schema;
     private final SchemaRegistry registry;
     private final BinaryMessageEncoder<T> encoder;
-    private final BinaryMessageDecoder<T> decoder;
+    private final SpecificData data;
+    private final Map<Long, SpecificDatumReader<T>> readers = new ConcurrentHashMap<>();
+
+    static {
+        AvroLimits.install();
+    }
 
     public AvroCodec(Schema schema, SchemaRegistry registry) {
         this.schema = schema;
         this.registry = registry;
         registry.add(schema);
         this.encoder = new BinaryMessageEncoder<>(SpecificData.getForSchema(schema), schema);
-        this.decoder = new BinaryMessageDecoder<>(SpecificData.getForSchema(schema), schema, registry);
+        this.data = SpecificData.getForSchema(schema);
     }
 
     public Schema schema() {
@@ -58,21 +69,35 @@ public final class AvroCodec<T extends SpecificRecord> {
 
     public T decode(byte[] bytes) {
         checkHeader(bytes);
-        try {
-            return decoder.decode(bytes);
-        } catch (MissingSchemaException e) {
+        long fingerprint = fingerprint(bytes);
+        Schema writer = registry.findByFingerprint(fingerprint);
+        if (writer == null) {
             throw new EventDecodeException(EventDecodeException.Cause.UNKNOWN_FINGERPRINT,
-                    "fingerprint " + fingerprintHex(bytes) + " is in neither the schema history nor the schemas topic", e);
-        } catch (BadHeaderException e) {
-            throw new EventDecodeException(EventDecodeException.Cause.BAD_MARKER, e.getMessage(), e);
+                    "fingerprint " + fingerprintHex(bytes) + " is in neither the schema history nor the schemas topic",
+                    null);
+        }
+        try {
+            int bodyLength = bytes.length - HEADER_LENGTH;
+            var body = DecoderFactory.get().binaryDecoder(bytes, HEADER_LENGTH, bodyLength, null);
+            return reader(fingerprint, writer).read(null, new BoundedDecoder(body, bodyLength));
         } catch (EOFException e) {
             throw new EventDecodeException(EventDecodeException.Cause.TRUNCATED,
                     "body of " + bytes.length + " bytes ended early", e);
+        } catch (BoundedDecoder.LengthBombException | SystemLimitException e) {
+            throw new EventDecodeException(EventDecodeException.Cause.OVERSIZED, e.getMessage(), e);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // Only reachable if a limit above still let a length through; the record, not the JVM, is at fault.
+            throw new EventDecodeException(EventDecodeException.Cause.OVERSIZED,
+                    e.getClass().getSimpleName() + " while decoding " + bytes.length + " bytes", e);
         } catch (IOException | RuntimeException e) {
-            // Avro signals a corrupt body through many runtime types (limits, bad union index, UTF-8).
+            // Avro signals a corrupt body through many runtime types (bad union index, UTF-8, negative length).
             throw new EventDecodeException(EventDecodeException.Cause.MALFORMED_BODY,
                     e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
+    }
+
+    private SpecificDatumReader<T> reader(long fingerprint, Schema writer) {
+        return readers.computeIfAbsent(fingerprint, key -> new SpecificDatumReader<>(writer, schema, data));
     }
 
     private static void checkHeader(byte[] bytes) {
@@ -91,8 +116,11 @@ public final class AvroCodec<T extends SpecificRecord> {
 
     /** The writer fingerprint of single-object encoded bytes, as 16 hex digits. */
     public static String fingerprintHex(byte[] bytes) {
-        long fingerprint = ByteBuffer.wrap(bytes, 2, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
-        return String.format("%016x", fingerprint);
+        return String.format("%016x", fingerprint(bytes));
+    }
+
+    private static long fingerprint(byte[] bytes) {
+        return ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
     }
 
     private static String hexPrefix(byte[] bytes, int length) {

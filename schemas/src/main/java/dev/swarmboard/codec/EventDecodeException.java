@@ -17,6 +17,8 @@ public final class EventDecodeException extends SerializationException {
         BAD_MARKER,
         /** The 8-byte schema fingerprint names no schema known from history or the schemas topic. */
         UNKNOWN_FINGERPRINT,
+        /** A declared string, bytes or collection length exceeds what is left of the record or a decode limit. */
+        OVERSIZED,
         /** The body ended before the record did. */
         TRUNCATED,
         /** The body does not match the writer schema (bad union index, negative length, bad UTF-8 …). */

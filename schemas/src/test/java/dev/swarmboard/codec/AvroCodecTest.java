@@ -69,7 +69,8 @@ class AvroCodecTest {
 
         assertThatThrownBy(() -> codec.decode(truncated))
                 .isInstanceOfSatisfying(EventDecodeException.class, e -> assertThat(e.reason())
-                        .isIn(EventDecodeException.Cause.TRUNCATED, EventDecodeException.Cause.MALFORMED_BODY));
+                        .isIn(EventDecodeException.Cause.TRUNCATED, EventDecodeException.Cause.MALFORMED_BODY,
+                                EventDecodeException.Cause.OVERSIZED));
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.swarmboard.blackboard.MissionLog;
 import dev.swarmboard.blackboard.RecordedEvent;
 import dev.swarmboard.blackboard.UndecodableRecord;
 import dev.swarmboard.codec.AvroCodec;
+import dev.swarmboard.deadletter.UnreadableRecord;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.event.DigestPublished;
 import dev.swarmboard.schema.event.QuorumReached;
@@ -21,8 +22,10 @@ import java.util.Map;
 /**
  * The audit of one mission as a pure function of its log: every content hash re-checked, the head
  * hash recomputed, every verdict re-derived with the verifier's own code and compared byte for byte
- * with the recorded one, every digest checked against a PASS verdict and its head. No model is
- * called and nothing is written.
+ * with the recorded one, every digest checked against a PASS verdict and its head. Undecodable bytes
+ * under the mission's key are foreign records, listed apart: they fail nothing, since no service
+ * took them for a fact. An event whose header names another mission, and a record the client cannot
+ * read at all, are divergences. No model is called and nothing is written.
  */
 public final class MissionAudit {
 
@@ -36,15 +39,25 @@ public final class MissionAudit {
         List<RecordedEvent> events = log.events().stream()
                 .filter(event -> asOf == null || !event.event().getHeader().getOccurredAt().isAfter(asOf)).toList();
         List<AuditReport.Divergence> divergences = new ArrayList<>();
+        List<AuditReport.ForeignRecord> foreign = new ArrayList<>();
         for (UndecodableRecord record : log.undecodable()) {
-            divergences.add(new AuditReport.Divergence(record.coordinates(), null, "record cannot be decoded: " + record.error()));
+            if (record.misattributed()) {
+                divergences.add(new AuditReport.Divergence(record.coordinates(), null, "event under this mission's key: "
+                        + record.error()));
+            } else {
+                foreign.add(new AuditReport.ForeignRecord(record.coordinates(), record.error(), List.of()));
+            }
+        }
+        for (UnreadableRecord record : log.unreadable()) {
+            divergences.add(new AuditReport.Divergence(record.coordinates(), null, "record cannot be read (its key, "
+                    + "so whether it was this mission's, is unknown): " + record.reason()));
         }
         List<HeadHash> heads = checkEvents(events, divergences);
         checkVerdicts(events, heads, codec, asOf != null, divergences);
         checkDigests(events, heads, divergences);
         divergences.sort((a, b) -> Integer.compare(position(events, a), position(events, b)));
         HeadHash head = heads.isEmpty() ? HeadHash.GENESIS : heads.get(heads.size() - 1);
-        return new AuditReport(log.missionId(), asOf, events, head, divergences);
+        return new AuditReport(log.missionId(), asOf, events, head, divergences, foreign);
     }
 
     /** Content hashes and duplicate ids; returns the head after each event. */

@@ -63,6 +63,11 @@ public final class SwarmStack implements AutoCloseable {
         return true;
     }
 
+    /** True while every service reports healthy. */
+    public boolean healthy() {
+        return services.stream().allMatch(SwarmService::isHealthy);
+    }
+
     @Override
     public void close() {
         runner.stop();

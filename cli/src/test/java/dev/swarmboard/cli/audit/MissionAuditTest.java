@@ -6,6 +6,8 @@ import dev.swarmboard.blackboard.EventOrigin;
 import dev.swarmboard.blackboard.Events;
 import dev.swarmboard.blackboard.MissionLog;
 import dev.swarmboard.blackboard.RecordedEvent;
+import dev.swarmboard.blackboard.UndecodableRecord;
+import dev.swarmboard.deadletter.UnreadableRecord;
 import dev.swarmboard.codec.AvroCodec;
 import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.schema.BlackboardEvent;
@@ -18,6 +20,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 class MissionAuditTest {
@@ -98,6 +102,50 @@ class MissionAuditTest {
             assertThat(divergence.eventId()).isEqualTo(receipt.getHeader().getEventId());
             assertThat(divergence.reason()).contains("already used");
         });
+    }
+
+    @Test
+    void shouldPassTheFactsAndListAForeignRecordApart() {
+        // Given a passing mission with undecodable bytes under its key
+        List<BlackboardEvent> events = passingMission();
+        MissionLog log = new MissionLog("m-audit", recorded(events), List.of(UndecodableRecord.foreign(
+                "swarm.blackboard", 0, 99, "m-audit", "OVERSIZED: string declares 2147483639 bytes")), List.of());
+
+        // When audited, Then the facts pass and the record is listed as foreign, not as a divergence
+        AuditReport report = MissionAudit.audit(log, codec, null);
+        assertThat(report.ok()).isTrue();
+        assertThat(report.foreign()).singleElement().satisfies(foreign -> {
+            assertThat(foreign.coordinates()).isEqualTo("swarm.blackboard-0@99");
+            assertThat(foreign.reason()).contains("OVERSIZED");
+        });
+    }
+
+    @Test
+    void shouldDivergeOnAnEventNamingAnotherMissionUnderTheKey() {
+        // Given a decodable event of another mission written under this mission's key
+        MissionLog log = new MissionLog("m-audit", recorded(passingMission()), List.of(UndecodableRecord.misattributed(
+                "swarm.blackboard", 0, 98, "m-audit", "key names mission m-audit but header names m-other")), List.of());
+
+        // When audited, Then it is a divergence at its offset
+        AuditReport report = MissionAudit.audit(log, codec, null);
+        assertThat(report.ok()).isFalse();
+        assertThat(report.divergences().get(0).coordinates()).isEqualTo("swarm.blackboard-0@98");
+        assertThat(report.foreign()).isEmpty();
+    }
+
+    @Test
+    void shouldDivergeOnARecordOfThePartitionTheClientCannotRead() {
+        // Given a passing mission whose partition holds a corrupt batch at offset 7
+        UnreadableRecord corrupt = new UnreadableRecord(new TopicPartition("swarm.blackboard", 0), 7,
+                new KafkaException("Received exception when fetching the next record from swarm.blackboard-0. If needed,"
+                        + " please seek past the record to continue consumption.", new KafkaException("crc mismatch")));
+        MissionLog log = new MissionLog("m-audit", recorded(passingMission()), List.of(), List.of(corrupt));
+
+        // When audited, Then the divergence names the offset and the client's reason
+        AuditReport report = MissionAudit.audit(log, codec, null);
+        assertThat(report.ok()).isFalse();
+        assertThat(report.divergences().get(0).coordinates()).isEqualTo("swarm.blackboard-0@7");
+        assertThat(report.divergences().get(0).reason()).contains("cannot be read").contains("crc mismatch");
     }
 
     private List<BlackboardEvent> passingMission() {

@@ -7,7 +7,9 @@ import dev.swarmboard.blackboard.MissionLog;
 import dev.swarmboard.codec.AvroCodec;
 import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.codec.EventDecodeException;
+import dev.swarmboard.deadletter.DeadLetterProducer;
 import dev.swarmboard.deadletter.DeadLetters;
+import dev.swarmboard.deadletter.SkippingConsumer;
 import dev.swarmboard.digest.publish.DigestDecision;
 import dev.swarmboard.digest.publish.DigestOutcome;
 import dev.swarmboard.schema.BlackboardEvent;
@@ -27,11 +29,8 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * Publishes the mission report after a PASS verdict. A consumer of the blackboard (group
  * {@code <prefix>digest}) reacts to QuorumReached PASS only: it reads the mission's log, lets
  * {@link DigestDecision} decide, writes {@code <mission>.md} and then appends DigestPublished, or
- * appends DigestRejected. Undecodable records become dead letters. Offsets are committed after the
- * outcome is on the blackboard; a repeat after a crash finds it there and records nothing new.
+ * appends DigestRejected. Undecodable and unreadable records become dead letters. Offsets are
+ * committed after the outcome is on the blackboard; a repeat after a crash finds it there and
+ * records nothing new.
  */
 public final class DigestService implements SwarmService {
 
@@ -110,11 +110,8 @@ public final class DigestService implements SwarmService {
         try {
             event = clients.codec().decode(record.value());
         } catch (EventDecodeException e) {
-            LOG.warn("undecodable record at {}-{}@{} goes to the dead letters: {}", record.topic(),
-                    record.partition(), record.offset(), e.getMessage());
-            send(clients.deadLetters(), DeadLetters.of(config.common().catalogue().deadLetters(),
-                    new DeadLetters.SourceRecord(record.topic(), record.partition(), record.offset(), record.key(),
-                            record.value()), e, name()));
+            clients.deadLetters().send(new DeadLetters.SourceRecord(record.topic(), record.partition(),
+                    record.offset(), record.key(), record.value()), e);
             return;
         }
         if (event.getPayload() instanceof QuorumReached verdict && Quorum.passed(verdict)) {
@@ -152,10 +149,6 @@ public final class DigestService implements SwarmService {
         }
     }
 
-    private static void send(KafkaProducer<byte[], byte[]> producer, ProducerRecord<byte[], byte[]> record) {
-        await(producer.send(record));
-    }
-
     @Override
     public void stop() {
         Thread stopping;
@@ -186,7 +179,7 @@ public final class DigestService implements SwarmService {
 
     /** The clients of one running digest service, closed together in reverse order. */
     private record DigestClients(KafkaConsumer<byte[], byte[]> consumer, BlackboardReader reader,
-                                 BlackboardWriter writer, KafkaProducer<byte[], byte[]> deadLetters,
+                                 BlackboardWriter writer, DeadLetterProducer deadLetters,
                                  AvroCodec<BlackboardEvent> codec) {
 
         static DigestClients open(DigestConfig config, Codecs codecs) {
@@ -195,12 +188,12 @@ public final class DigestService implements SwarmService {
             properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
             properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-            var consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            var deadLetters = new DeadLetterProducer(config.clientProperties(), config.common().catalogue().deadLetters(),
+                    new DeadLetters.Origin("digest", config.common().instanceId()));
+            KafkaConsumer<byte[], byte[]> consumer = new SkippingConsumer<>(properties, new ByteArrayDeserializer(),
+                    new ByteArrayDeserializer(), deadLetters);
             var writer = BlackboardWriter.create(config.clientProperties(), config.common().catalogue(), codecs,
                     "digest-" + config.common().instanceId());
-            var deadLetters = new KafkaProducer<>(BlackboardWriter.producerProperties(config.clientProperties(),
-                    "digest-dead-letters-" + config.common().instanceId()), new ByteArraySerializer(),
-                    new ByteArraySerializer());
             return new DigestClients(consumer, new BlackboardReader(config.clientProperties(),
                     config.common().catalogue(), codecs), writer, deadLetters, codecs.events().codec());
         }

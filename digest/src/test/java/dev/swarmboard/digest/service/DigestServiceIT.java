@@ -120,9 +120,9 @@ class DigestServiceIT {
         blackboard.writeRaw(key, "garbage".getBytes(StandardCharsets.UTF_8), System.currentTimeMillis(),
                 new RecordHeaders());
 
-        // Then the digest and the verifier each dead-letter it, and the digest keeps running
+        // Then the digest and the verifier each dead-letter it, naming themselves, and the digest keeps running
         await().atMost(WAIT).untilAsserted(() ->
-                assertThat(deadLetterServices(key)).containsExactlyInAnyOrder("digest", "streams"));
+                assertThat(deadLetterServices(key)).containsExactlyInAnyOrder("digest", "verifier"));
         assertThat(digest.isHealthy()).isTrue();
     }
 
@@ -138,7 +138,8 @@ class DigestServiceIT {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (key.equals(new String(record.key(), StandardCharsets.UTF_8))) {
                         var service = record.headers().lastHeader(DeadLetters.SERVICE);
-                        services.add(service == null ? "streams" : new String(service.value(), StandardCharsets.UTF_8));
+                        assertThat(record.headers().lastHeader(DeadLetters.INSTANCE)).isNotNull();
+                        services.add(service == null ? "unnamed" : new String(service.value(), StandardCharsets.UTF_8));
                     }
                 }
             }

@@ -25,6 +25,7 @@ public final class DeadLetterSink implements DeadLetterWriter, AutoCloseable {
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final String topic;
+    private final DeadLetters.Origin origin;
 
     public DeadLetterSink(Map<String, Object> clientProperties, String topic, String clientId) {
         Map<String, Object> properties = new HashMap<>(clientProperties);
@@ -33,6 +34,7 @@ public final class DeadLetterSink implements DeadLetterWriter, AutoCloseable {
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         this.producer = new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer());
         this.topic = topic;
+        this.origin = new DeadLetters.Origin(SERVICE, clientId);
     }
 
     /** Sends the dead letter and waits for the broker; throws {@link KafkaException} if it did not take it. */
@@ -42,7 +44,7 @@ public final class DeadLetterSink implements DeadLetterWriter, AutoCloseable {
         var source = new DeadLetters.SourceRecord(record.topic(), record.partition(), record.offset(), key,
                 record.value());
         try {
-            producer.send(DeadLetters.of(topic, source, error, SERVICE)).get(SEND_TIMEOUT.toMillis(),
+            producer.send(DeadLetters.of(topic, source, error, origin)).get(SEND_TIMEOUT.toMillis(),
                     TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

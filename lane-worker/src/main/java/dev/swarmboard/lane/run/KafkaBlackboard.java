@@ -50,6 +50,8 @@ public final class KafkaBlackboard implements BlackboardAccess {
         }
         log.undecodable().forEach(record -> LOG.warn("mission {}: undecodable record at {}: {}", missionId,
                 record.coordinates(), record.error()));
+        log.unreadable().forEach(record -> LOG.warn("mission {}: unreadable record at {} skipped: {}", missionId,
+                record.coordinates(), record.reason()));
         return log.events().stream().map(RecordedEvent::event).toList();
     }
 

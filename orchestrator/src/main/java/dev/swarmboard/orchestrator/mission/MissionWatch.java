@@ -5,6 +5,8 @@ import dev.swarmboard.blackboard.TopicPartitions;
 import dev.swarmboard.codec.AvroCodec;
 import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.codec.EventDecodeException;
+import dev.swarmboard.deadletter.SkippingConsumer;
+import dev.swarmboard.deadletter.UnreadableRecord;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.topic.TopicCatalogue;
 import java.time.Duration;
@@ -12,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -22,7 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows one mission live, for {@code swarm submit --wait}: reads its blackboard partition from
  * the start (committed events only) and folds each of the mission's events into a
- * {@link MissionStatus} until the status is finished or the time is up.
+ * {@link MissionStatus} until the status is finished or the time is up. Undecodable records and
+ * records the client cannot read (a corrupt batch) are reported and skipped; the services
+ * dead-letter them, a watch writes nothing.
  */
 public final class MissionWatch {
 
@@ -40,8 +43,8 @@ public final class MissionWatch {
                                       String missionId, MissionStatus status, Duration timeout,
                                       Consumer<BlackboardEvent> onEvent) {
         AvroCodec<BlackboardEvent> codec = codecs.events().codec();
-        try (var consumer = new KafkaConsumer<>(BlackboardReader.consumerProperties(clientProperties),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (var consumer = new SkippingConsumer<>(BlackboardReader.consumerProperties(clientProperties),
+                new StringDeserializer(), new ByteArrayDeserializer(), MissionWatch::reportUnreadable)) {
             TopicPartition partition = TopicPartitions.ofMission(consumer, topics.blackboard(), missionId);
             consumer.assign(Set.of(partition));
             consumer.seekToBeginning(Set.of(partition));
@@ -55,6 +58,11 @@ public final class MissionWatch {
             }
         }
         return status;
+    }
+
+    private static void reportUnreadable(UnreadableRecord record) {
+        LOG.warn("skipping unreadable record {} while watching (its key is unknown): {}", record.coordinates(),
+                record.reason());
     }
 
     private static void decode(AvroCodec<BlackboardEvent> codec, ConsumerRecord<String, byte[]> record,

@@ -40,10 +40,10 @@ final class RecordProcessor {
     private final Decider decider;
     private final MissionStates states;
     private final Clock clock;
-    private final String service;
+    private final DeadLetters.Origin origin;
 
     RecordProcessor(TopicCatalogue topics, Codecs codecs, Decider decider, MissionStates states, Clock clock,
-                    String service) {
+                    DeadLetters.Origin origin) {
         this.topics = topics;
         this.commands = codecs.commands().codec();
         this.events = codecs.events().codec();
@@ -51,7 +51,7 @@ final class RecordProcessor {
         this.decider = decider;
         this.states = states;
         this.clock = clock;
-        this.service = service;
+        this.origin = origin;
     }
 
     List<ProducerRecord<byte[], byte[]>> process(ConsumerRecord<byte[], byte[]> record) {
@@ -106,7 +106,7 @@ final class RecordProcessor {
 
     private ProducerRecord<byte[], byte[]> deadLetter(ConsumerRecord<byte[], byte[]> record, Throwable error) {
         return DeadLetters.of(topics.deadLetters(), new DeadLetters.SourceRecord(record.topic(), record.partition(),
-                record.offset(), record.key(), record.value()), error, service);
+                record.offset(), record.key(), record.value()), error, origin);
     }
 
     /** Runs a pure decision; anything it throws is a bug for this input, not a reason to stop. */

@@ -2,6 +2,9 @@ package dev.swarmboard.orchestrator.service;
 
 import dev.swarmboard.blackboard.BlackboardReader;
 import dev.swarmboard.codec.Codecs;
+import dev.swarmboard.deadletter.DeadLetterProducer;
+import dev.swarmboard.deadletter.DeadLetters;
+import dev.swarmboard.deadletter.SkippingConsumer;
 import dev.swarmboard.orchestrator.decision.Decider;
 import dev.swarmboard.topic.TopicCatalogue;
 import java.time.Clock;
@@ -35,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * The orchestrator's consume-transform-produce loop, exactly-once: it reads commands and blackboard
  * facts (read_committed), and per poll batch writes every output and the consumed offsets in one
  * transaction. On an error the transaction is aborted, the state cache dropped and the consumer
- * rewound to the committed offsets, so the batch is decided again from committed facts only.
+ * rewound to the committed offsets, so the batch is decided again from committed facts only. A
+ * record the client cannot read (a corrupt batch) is dead-lettered and skipped by the consumer.
  */
 final class TransactionalLoop implements AutoCloseable {
 
@@ -46,6 +50,7 @@ final class TransactionalLoop implements AutoCloseable {
 
     private final TopicCatalogue topics;
     private final KafkaConsumer<byte[], byte[]> consumer;
+    private final DeadLetterProducer deadLetters;
     private final KafkaProducer<byte[], byte[]> producer;
     private final BlackboardReader reader;
     private final MissionStates states;
@@ -59,14 +64,15 @@ final class TransactionalLoop implements AutoCloseable {
     TransactionalLoop(OrchestratorConfig config, Map<String, Object> clientProperties, Codecs codecs, Decider decider,
                       Clock clock, CommitHook hook) {
         this.topics = config.common().catalogue();
-        this.consumer = new KafkaConsumer<>(consumerProperties(clientProperties, config),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        DeadLetters.Origin origin = new DeadLetters.Origin("orchestrator", config.common().instanceId());
+        this.deadLetters = new DeadLetterProducer(clientProperties, topics.deadLetters(), origin);
+        this.consumer = new SkippingConsumer<>(consumerProperties(clientProperties, config),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer(), deadLetters);
         this.producer = new KafkaProducer<>(producerProperties(clientProperties, config),
                 new ByteArraySerializer(), new ByteArraySerializer());
         this.reader = new BlackboardReader(clientProperties, topics, codecs);
         this.states = new MissionStates(reader::readMission, CACHED_MISSIONS);
-        this.processor = new RecordProcessor(topics, codecs, decider, states, clock,
-                "orchestrator/" + config.common().instanceId());
+        this.processor = new RecordProcessor(topics, codecs, decider, states, clock, origin);
         this.hook = hook;
     }
 
@@ -188,6 +194,7 @@ final class TransactionalLoop implements AutoCloseable {
     public void close() {
         producer.close(crashed ? Duration.ZERO : Duration.ofSeconds(30));
         consumer.close();
+        deadLetters.close();
         reader.close();
     }
 

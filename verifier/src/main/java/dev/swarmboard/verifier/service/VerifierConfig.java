@@ -2,14 +2,15 @@ package dev.swarmboard.verifier.service;
 
 import dev.swarmboard.config.CommonConfig;
 import dev.swarmboard.config.ConfigParameter;
+import dev.swarmboard.verifier.deadletter.StampedDeserializationHandler;
+import dev.swarmboard.verifier.deadletter.StampedProcessingHandler;
+import dev.swarmboard.verifier.deadletter.VerifierOrigin;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 
 /**
  * Settings of the verifier: the common ones, where its state stores live, how often the deadline
@@ -60,7 +61,8 @@ public record VerifierConfig(CommonConfig common, Map<String, Object> clientProp
 
     /**
      * Kafka Streams settings. Records that cannot be decoded or processed go to the dead-letter topic
-     * through Streams' own handlers (KIP-1034), and processing continues.
+     * through Streams' own handlers (KIP-1034), stamped with the verifier's service and instance, and
+     * processing continues.
      */
     public Properties streamsProperties() {
         Properties properties = new Properties();
@@ -71,9 +73,10 @@ public record VerifierConfig(CommonConfig common, Map<String, Object> clientProp
         properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
         properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-                LogAndContinueProcessingExceptionHandler.class.getName());
+                StampedProcessingHandler.class.getName());
         properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                LogAndContinueExceptionHandler.class.getName());
+                StampedDeserializationHandler.class.getName());
+        properties.put(VerifierOrigin.INSTANCE_CONFIG, common.instanceId());
         properties.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, common.catalogue().deadLetters());
         return properties;
     }

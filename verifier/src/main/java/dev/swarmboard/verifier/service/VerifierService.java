@@ -2,7 +2,11 @@ package dev.swarmboard.verifier.service;
 
 import dev.swarmboard.blackboard.BlackboardSetup;
 import dev.swarmboard.codec.Codecs;
+import dev.swarmboard.deadletter.DeadLetterProducer;
+import dev.swarmboard.deadletter.DeadLetters;
 import dev.swarmboard.service.SwarmService;
+import dev.swarmboard.verifier.deadletter.SkippingClientSupplier;
+import dev.swarmboard.verifier.deadletter.VerifierOrigin;
 import dev.swarmboard.verifier.topology.VerifierTopology;
 import java.time.Duration;
 import java.util.Set;
@@ -17,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Runs the verifier topology: provisions the topics, publishes this build's writer schemas and
  * learns newer ones, then starts Kafka Streams. Instances with the same topic prefix form one
  * application and split the blackboard's partitions; a stopped instance's missions move to the
- * others with their state restored from the changelogs.
+ * others with their state restored from the changelogs. Undecodable, unprocessable and unreadable
+ * records become dead letters naming this instance; none stops a stream thread.
  */
 public final class VerifierService implements SwarmService {
 
@@ -28,6 +33,7 @@ public final class VerifierService implements SwarmService {
 
     private final VerifierConfig config;
     private KafkaStreams streams;
+    private DeadLetterProducer deadLetters;
 
     public VerifierService(VerifierConfig config) {
         this.config = config;
@@ -41,8 +47,10 @@ public final class VerifierService implements SwarmService {
     @Override
     public synchronized void start() {
         Codecs codecs = BlackboardSetup.prepare(config.clientProperties(), config.common().catalogue());
+        deadLetters = new DeadLetterProducer(config.clientProperties(), config.common().catalogue().deadLetters(),
+                new DeadLetters.Origin(VerifierOrigin.SERVICE, config.common().instanceId()));
         streams = new KafkaStreams(VerifierTopology.build(new StreamsBuilder(), config, codecs),
-                config.streamsProperties());
+                config.streamsProperties(), new SkippingClientSupplier(deadLetters));
         streams.setUncaughtExceptionHandler(error -> {
             LOG.error("verifier stream thread failed; shutting this instance down", error);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
@@ -59,6 +67,8 @@ public final class VerifierService implements SwarmService {
             streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                     .withTimeout(CLOSE_TIMEOUT));
             streams = null;
+            deadLetters.close();
+            deadLetters = null;
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.swarmboard.blackboard.Events;
 import dev.swarmboard.codec.ContentHash;
+import dev.swarmboard.codec.LengthBomb;
 import dev.swarmboard.deadletter.DeadLetters;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.EvidenceRef;
@@ -204,6 +205,22 @@ class VerifierTopologyTest {
         assertThat(header(deadLetters.get(1).headers(), DeadLetters.OFFSET)).isEqualTo("1");
         assertThat(header(deadLetters.get(1).headers(), DeadLetters.MESSAGE)).contains("header names m-1");
         assertThat(deadLetters.get(0).value()).isEqualTo("not avro".getBytes(StandardCharsets.UTF_8));
+        assertThat(deadLetters).allSatisfy(letter -> {
+            assertThat(header(letter.headers(), DeadLetters.SERVICE)).isEqualTo("verifier");
+            assertThat(header(letter.headers(), DeadLetters.INSTANCE)).isNotBlank();
+        });
+        assertThat(verdict.getVerdict()).isEqualTo("PASS");
+    }
+
+    @Test
+    void shouldDeadLetterALengthBombAndKeepVerifying() {
+        // Given the 23-byte record claiming a 2 GiB string, before a clean mission
+        verifier.pipeRaw("m-1", LengthBomb.of(BlackboardEvent.getClassSchema()), START);
+
+        // When the mission runs, Then the bomb is a dead letter naming its cause and the verdict still comes
+        QuorumReached verdict = only(verifier.pipe(round(true, true, true)));
+        assertThat(verifier.deadLetters()).singleElement().satisfies(letter ->
+                assertThat(header(letter.headers(), DeadLetters.MESSAGE)).contains("OVERSIZED"));
         assertThat(verdict.getVerdict()).isEqualTo("PASS");
     }
 
