@@ -1,7 +1,7 @@
 package dev.swarmboard.capability;
 
 /**
- * An API key read from the environment at call time. Deliberately not a record: its {@code toString}
+ * An API key, read from its environment variable at call time or from its key file at start. Deliberately not a record: its {@code toString}
  * never shows the key, so it cannot leak through logs, exceptions or receipts by accident.
  */
 public final class ApiKey {
@@ -17,9 +17,9 @@ public final class ApiKey {
         return value;
     }
 
-    /** Replaces every occurrence of the key in {@code text}, for messages built from what a server sent. */
+    /** The text with the key, its encodings and its fragments redacted (see {@link Redactor}). */
     public String redact(String text) {
-        return text == null ? null : text.replace(value, "[redacted]");
+        return Redactor.of(java.util.List.of(this)).redact(text);
     }
 
     @Override

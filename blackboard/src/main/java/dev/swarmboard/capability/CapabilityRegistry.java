@@ -1,5 +1,6 @@
 package dev.swarmboard.capability;
 
+import dev.swarmboard.config.ConfigParameter;
 import dev.swarmboard.schema.ModelRoute;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The static capability registry: the models a mission may call, which model serves each role, and the
@@ -17,6 +21,13 @@ import java.util.TreeMap;
  * every error listed. A role not listed is served by the {@code default} role's model, if there is one.
  */
 public record CapabilityRegistry(Map<String, ModelSpec> models, Map<String, String> roles, Map<String, ToolSpec> tools) {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CapabilityRegistry.class);
+
+    /** Refuse, rather than warn about, what {@link RegistryAudit} finds. */
+    public static final ConfigParameter<Boolean> STRICT = new ConfigParameter<>("SWARM_REGISTRY_STRICT",
+            CapabilityRegistry::parseFlag, false,
+            "Refuse (not just warn about) unsafe tool and model entries in the capability registry");
 
     /** The role whose model serves every role not listed. */
     public static final String DEFAULT_ROLE = "default";
@@ -32,15 +43,30 @@ public record CapabilityRegistry(Map<String, ModelSpec> models, Map<String, Stri
         }
     }
 
-    /** Reads and validates a registry file; relative script paths resolve against the file's folder. */
+    /**
+     * Reads and validates a registry file, strict when {@code SWARM_REGISTRY_STRICT=true}; relative
+     * paths resolve against the file's folder. Warnings are logged, one line each.
+     */
     public static CapabilityRegistry load(Path file) {
-        Path absolute = file.toAbsolutePath();
-        return parse(readFile(absolute), absolute.getParent()).orThrow(absolute.toString());
+        return load(file, STRICT.resolve(System.getenv()));
     }
 
-    /** Validates registry YAML, collecting every error; {@code baseDir} anchors relative script paths. */
+    /** Reads and validates a registry file; under {@code strict} every warning is an error. */
+    public static CapabilityRegistry load(Path file, boolean strict) {
+        Path absolute = file.toAbsolutePath();
+        return parse(readFile(absolute), absolute.getParent(), strict,
+                warning -> LOG.warn("capability file {}: {}", absolute, warning)).orThrow(absolute.toString());
+    }
+
+    /** Validates registry YAML, collecting every error; {@code baseDir} anchors relative paths. Warnings are dropped. */
     public static Parsed<CapabilityRegistry> parse(String yaml, Path baseDir) {
-        return RegistryReader.read(yaml, baseDir);
+        return parse(yaml, baseDir, false, warning -> { });
+    }
+
+    /** Validates registry YAML; the audit's findings go to {@code warnings}, or are errors when {@code strict}. */
+    public static Parsed<CapabilityRegistry> parse(String yaml, Path baseDir, boolean strict,
+            Consumer<ConfigError> warnings) {
+        return RegistryReader.read(yaml, baseDir, strict, warnings);
     }
 
     public Optional<ModelSpec> model(String modelKey) {
@@ -69,6 +95,15 @@ public record CapabilityRegistry(Map<String, ModelSpec> models, Map<String, Stri
                 .setModel(spec.model())
                 .setMaxTokens(spec.maxTokens())
                 .build();
+    }
+
+    // Only true or false: a typo must never weaken the check silently.
+    private static Boolean parseFlag(String text) {
+        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("must be true or false");
+        };
     }
 
     /** Reads a capability file as UTF-8, turning an unreadable file into a {@link RegistryException}. */

@@ -17,7 +17,7 @@ final class ModelSpecReader {
 
     private static final Set<String> COMMON_KEYS = Set.of("provider", "model", "max_tokens",
             "price_per_million_input_usd", "price_per_million_output_usd");
-    private static final Set<String> OPENAI_KEYS = Set.of("base_url", "api_key_env", "connect_timeout_seconds",
+    private static final Set<String> OPENAI_KEYS = Set.of("base_url", "api_key_env", "api_key_file", "connect_timeout_seconds",
             "read_timeout_seconds", "max_retries", "response_format");
     private static final Set<String> SCRIPTED_KEYS = Set.of("script");
     private static final Set<String> ALL_KEYS = Stream.of(COMMON_KEYS, OPENAI_KEYS, SCRIPTED_KEYS)
@@ -43,7 +43,7 @@ final class ModelSpecReader {
         if (provider.get() == ProviderKind.OPENAI) {
             rejectKeysOfOtherProvider(entry, SCRIPTED_KEYS, ProviderKind.SCRIPTED);
             String model = model(entry, ModelSpec.DEFAULT_MODEL);
-            return endpoint(entry).map(endpoint -> ModelSpec.openAi(model, maxTokens, pricing, endpoint));
+            return endpoint(entry, baseDir).map(endpoint -> ModelSpec.openAi(model, maxTokens, pricing, endpoint));
         }
         rejectKeysOfOtherProvider(entry, OPENAI_KEYS, ProviderKind.OPENAI);
         String model = model(entry, ModelSpec.DEFAULT_SCRIPTED_MODEL);
@@ -72,20 +72,34 @@ final class ModelSpecReader {
         return model;
     }
 
-    private static Optional<OpenAiEndpoint> endpoint(YamlMapping entry) {
+    private static Optional<OpenAiEndpoint> endpoint(YamlMapping entry, Path baseDir) {
         Optional<URI> baseUrl = baseUrl(entry);
         Optional<String> apiKeyEnv = entry.text("api_key_env").filter(name -> validEnvName(entry, name));
+        Optional<Path> apiKeyFile = entry.text("api_key_file").flatMap(text -> keyFile(entry, baseDir, text));
+        if (entry.has("api_key_env") && entry.has("api_key_file")) {
+            entry.reject("api_key_file", "name the key by api_key_env or api_key_file, not both");
+        }
         Duration connectTimeout = Duration.ofSeconds(entry.positiveInt("connect_timeout_seconds",
                 (int) OpenAiEndpoint.DEFAULT_CONNECT_TIMEOUT.toSeconds()));
         Duration readTimeout = Duration.ofSeconds(entry.positiveInt("read_timeout_seconds",
                 (int) OpenAiEndpoint.DEFAULT_READ_TIMEOUT.toSeconds()));
         int maxRetries = entry.nonNegativeInt("max_retries", OpenAiEndpoint.DEFAULT_MAX_RETRIES);
         Optional<ResponseFormat> format = responseFormat(entry);
-        if (baseUrl.isEmpty() || format.isEmpty()) {
+        if (baseUrl.isEmpty() || format.isEmpty() || (apiKeyEnv.isPresent() && apiKeyFile.isPresent())) {
             return Optional.empty();
         }
         return Optional.of(new OpenAiEndpoint(baseUrl.get(), apiKeyEnv, connectTimeout, readTimeout, maxRetries,
-                format.get()));
+                format.get(), apiKeyFile));
+    }
+
+    // Only the path is checked here; the lane worker reads the file at start (the orchestrator never does).
+    private static Optional<Path> keyFile(YamlMapping entry, Path baseDir, String text) {
+        try {
+            return Optional.of(baseDir.resolve(text).normalize());
+        } catch (InvalidPathException e) {
+            entry.reject("api_key_file", "invalid path: " + e.getReason());
+            return Optional.empty();
+        }
     }
 
     private static Optional<URI> baseUrl(YamlMapping entry) {

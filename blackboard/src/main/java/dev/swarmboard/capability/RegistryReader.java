@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /** Reads a whole registry document: its three sections, every entry, and the role-to-model links. */
@@ -17,7 +18,11 @@ final class RegistryReader {
     private RegistryReader() {
     }
 
-    static Parsed<CapabilityRegistry> read(String yaml, Path baseDir) {
+    /**
+     * Reads and checks a registry. {@link RegistryAudit} findings are errors when {@code strict}, else
+     * they go to {@code warnings} (only when the registry is otherwise valid).
+     */
+    static Parsed<CapabilityRegistry> read(String yaml, Path baseDir, boolean strict, Consumer<ConfigError> warnings) {
         YamlDocument document = YamlDocument.parse(yaml);
         Optional<YamlMapping> root = document.root();
         if (root.isEmpty()) {
@@ -32,7 +37,23 @@ final class RegistryReader {
         Map<String, ToolSpec> tools = root.get().has("tools")
                 ? entries(section(root.get(), "tools"), ToolSpecReader::read)
                 : Map.of();
+        if (document.errors().isEmpty()) {
+            audit(document, RegistryAudit.of(models, tools, baseDir), strict, warnings);
+        }
         return document.result(() -> new CapabilityRegistry(models, roles, tools));
+    }
+
+    private static void audit(YamlDocument document, RegistryAudit audit, boolean strict,
+            Consumer<ConfigError> warnings) {
+        audit.errors().forEach(finding -> document.reject(finding.path(), finding.message()));
+        for (RegistryAudit.Finding finding : audit.warnings()) {
+            if (strict) {
+                document.reject(finding.path(), finding.message() + " (refused: " + CapabilityRegistry.STRICT.env()
+                        + "=true)");
+            } else {
+                warnings.accept(new ConfigError(finding.path(), document.lineOf(finding.path()), finding.message()));
+            }
+        }
     }
 
     /** A required, non-empty section whose every key is a name. */

@@ -119,7 +119,7 @@ class CapabilityRegistryTest {
         assertThat(parsed.isValid()).isFalse();
         assertThat(parsed.errors()).map(ConfigError::toString).containsExactlyInAnyOrder(
                 "colours: unknown key (allowed: models, roles, tools) (line 11)",
-                "models.gpt.max_token: unknown key (allowed: api_key_env, base_url, connect_timeout_seconds, "
+                "models.gpt.max_token: unknown key (allowed: api_key_env, api_key_file, base_url, connect_timeout_seconds, "
                         + "max_retries, max_tokens, model, price_per_million_input_usd, "
                         + "price_per_million_output_usd, provider, read_timeout_seconds, response_format, script) "
                         + "(line 5)",

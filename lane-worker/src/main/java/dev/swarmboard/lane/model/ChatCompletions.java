@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.swarmboard.capability.Redactor;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -37,8 +38,11 @@ final class ChatCompletions {
         return body.toString();
     }
 
-    /** Reads an HTTP 2xx answer; a body that is not a chat completion is a malformed answer. */
-    static Optional<Completion> parse(String body) {
+    /**
+     * Reads an HTTP 2xx answer, every text field redacted after decoding (JSON escapes can hide a key
+     * from a scan of the raw body); a body that is not a chat completion is a malformed answer.
+     */
+    static Optional<Completion> parse(String body, Redactor redactor) {
         try {
             JsonNode root = JSON.readTree(body);
             JsonNode choice = root.path("choices").path(0);
@@ -47,27 +51,30 @@ final class ChatCompletions {
             }
             JsonNode usage = root.path("usage");
             return Optional.of(new Completion(
-                    text(choice.path("message").path("content")).orElse(""),
-                    text(root.path("model")),
+                    text(choice.path("message").path("content")).map(redactor::redact).orElse(""),
+                    text(root.path("model")).map(redactor::redact),
                     count(usage.path("prompt_tokens")),
                     count(usage.path("completion_tokens")),
-                    text(choice.path("finish_reason"))));
+                    text(choice.path("finish_reason")).map(redactor::redact)));
         } catch (JsonProcessingException e) {
             return Optional.empty();
         }
     }
 
-    /** The provider's {@code error.message} when the body carries one, else the start of the body. */
-    static String errorMessage(String body) {
+    /**
+     * The provider's {@code error.message} when the body carries one, else the start of the body;
+     * redacted first, then cut, so a cut can never leave a prefix of a key behind.
+     */
+    static String errorMessage(String body, Redactor redactor) {
         try {
             JsonNode message = JSON.readTree(body).path("error").path("message");
             if (message.isTextual()) {
-                return snippet(message.textValue());
+                return snippet(redactor.redact(message.textValue()));
             }
         } catch (JsonProcessingException e) {
             // Not JSON: the raw body is the best description there is.
         }
-        return snippet(body);
+        return snippet(redactor.redact(body));
     }
 
     static boolean rejectsResponseFormat(String body) {

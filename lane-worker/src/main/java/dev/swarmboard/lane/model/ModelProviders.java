@@ -23,14 +23,24 @@ public final class ModelProviders {
         return forRegistry(registry, SecretResolver.fromSystemEnvironment(), Backoff.standard(), Sleeper.REAL);
     }
 
+    /** Providers for a registry whose keys are already resolved (the worker shares them with its tool runner). */
+    public static ModelProvider forRegistry(CapabilityRegistry registry, ModelKeys keys) {
+        return forRegistry(registry, keys, Backoff.standard(), Sleeper.REAL);
+    }
+
     public static ModelProvider forRegistry(CapabilityRegistry registry, SecretResolver secrets, Backoff backoff,
+            Sleeper sleeper) {
+        return forRegistry(registry, ModelKeys.forRegistry(registry, secrets), backoff, sleeper);
+    }
+
+    public static ModelProvider forRegistry(CapabilityRegistry registry, ModelKeys keys, Backoff backoff,
             Sleeper sleeper) {
         Map<Path, ScriptedProvider> scripted = new HashMap<>();
         for (ModelSpec spec : registry.models().values()) {
             spec.script().ifPresent(script -> scripted.computeIfAbsent(script,
                     path -> ScriptedProvider.load(path, sleeper)));
         }
-        OpenAiProvider openAi = new OpenAiProvider(secrets, backoff);
+        OpenAiProvider openAi = new OpenAiProvider(keys, backoff);
         return request -> switch (request.spec().provider()) {
             case OPENAI -> openAi.complete(request);
             case SCRIPTED -> scriptedFor(scripted, request).complete(request);

@@ -2,6 +2,7 @@ package dev.swarmboard.lane.model;
 
 import dev.swarmboard.capability.ApiKey;
 import dev.swarmboard.capability.OpenAiEndpoint;
+import dev.swarmboard.capability.Redactor;
 import dev.swarmboard.capability.ResponseFormat;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -18,7 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One chat-completions call and its retries. 429, 5xx, timeouts and I/O errors share the endpoint's
  * retry budget and back off; empty content is retried once; a rejected {@code response_format} is
- * dropped once. Every reason that leaves this class has the API key redacted.
+ * dropped once. Nothing the provider sent leaves this class unscrubbed: the body is redacted as it
+ * arrives, and each field read from it (content, model, error message) again after JSON decoding and
+ * before any cut to length, so neither an escaped key nor a prefix left by a cut gets through.
  */
 final class OpenAiCall {
 
@@ -29,14 +32,16 @@ final class OpenAiCall {
     private final ModelRequest request;
     private final OpenAiEndpoint endpoint;
     private final Optional<ApiKey> apiKey;
+    private final Redactor redactor;
     private final CallFlags flags = new CallFlags();
     private boolean askForJsonObject;
     private boolean emptyContentRetried;
     private int retries;
 
     OpenAiCall(HttpClient client, Backoff backoff, ModelRequest request, OpenAiEndpoint endpoint,
-            Optional<ApiKey> apiKey) {
+            Optional<ApiKey> apiKey, Redactor redactor) {
         this.client = client;
+        this.redactor = redactor;
         this.backoff = backoff;
         this.request = request;
         this.endpoint = endpoint;
@@ -82,15 +87,15 @@ final class OpenAiCall {
     /** Judges one HTTP answer: a usable completion, a retry (empty), or a failure. */
     private Optional<ChatCompletions.Completion> accept(HttpResponse<String> response) throws ModelCallException {
         int status = response.statusCode();
-        String body = response.body();
+        String body = redact(response.body());
         if (status == 429) {
             flags.count("retry_429");
-            retryOrFail("HTTP 429 (rate limited): " + ChatCompletions.errorMessage(body), retryAfter(response));
+            retryOrFail("HTTP 429 (rate limited): " + ChatCompletions.errorMessage(body, redactor), retryAfter(response));
             return Optional.empty();
         }
         if (status >= 500) {
             flags.count("retry_5xx");
-            retryOrFail("HTTP " + status + ": " + ChatCompletions.errorMessage(body), retryAfter(response));
+            retryOrFail("HTTP " + status + ": " + ChatCompletions.errorMessage(body, redactor), retryAfter(response));
             return Optional.empty();
         }
         if (status == 400 && askForJsonObject && ChatCompletions.rejectsResponseFormat(body)) {
@@ -99,10 +104,10 @@ final class OpenAiCall {
             return Optional.empty();
         }
         if (status / 100 != 2) {
-            throw failure("HTTP " + status + ": " + ChatCompletions.errorMessage(body));
+            throw failure("HTTP " + status + ": " + ChatCompletions.errorMessage(body, redactor));
         }
-        ChatCompletions.Completion completion = ChatCompletions.parse(body)
-                .orElseThrow(() -> failure("malformed answer (no choices): " + ChatCompletions.errorMessage(body)));
+        ChatCompletions.Completion completion = ChatCompletions.parse(body, redactor)
+                .orElseThrow(() -> failure("malformed answer (no choices): " + ChatCompletions.errorMessage(body, redactor)));
         if (completion.content().isBlank()) {
             if (emptyContentRetried) {
                 throw failure("empty content, also after one retry");
@@ -166,7 +171,7 @@ final class OpenAiCall {
     }
 
     private String redact(String text) {
-        return apiKey.map(key -> key.redact(text)).orElse(text);
+        return redactor.redact(text);
     }
 
     private String host() {

@@ -2,6 +2,7 @@ package dev.swarmboard.lane.run;
 
 import dev.swarmboard.capability.ToolSpec;
 import dev.swarmboard.lane.stage.ResolvedStage;
+import dev.swarmboard.lane.workspace.LaneDirectories;
 import dev.swarmboard.lane.tool.ToolOutcome;
 import dev.swarmboard.lane.tool.ToolRejected;
 import dev.swarmboard.lane.tool.ToolResult;
@@ -10,14 +11,13 @@ import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.event.StageCompleted;
 import dev.swarmboard.schema.event.ToolReceipt;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Runs a stage's tools after its model calls, in the lane's workspace {@code <workspace>/<mission>/<lane>},
+ * Runs a stage's tools after its model calls, in this run's fresh lane directory
+ * ({@link LaneDirectories#createFresh}, made at the first tool run),
  * each with the arguments its artifact gives (see {@link ToolArgs}), and writes a ToolReceipt per run. A
  * run already receipted is not repeated. A run the tool runner refuses fails the lane.
  */
@@ -25,12 +25,13 @@ final class ToolStep {
 
     private final LaneScope lane;
     private final ToolRunner runner;
-    private final Path workspace;
+    private final Path workspaceRoot;
+    private Path workspace;
 
     ToolStep(LaneScope lane, ToolRunner runner, Path workspaceRoot) {
         this.lane = lane;
         this.runner = runner;
-        this.workspace = workspaceRoot.resolve(lane.missionId()).resolve(lane.laneId());
+        this.workspaceRoot = workspaceRoot;
     }
 
     void run(ResolvedStage stage, BlackboardEvent artifactReceipt) throws LaneFailure, InterruptedException {
@@ -47,7 +48,7 @@ final class ToolStep {
     private void runOne(ResolvedStage stage, String tool, int index, Map<String, String> args)
             throws LaneFailure, InterruptedException {
         ToolSpec spec = lane.registry().tool(tool).orElseThrow();
-        ToolOutcome outcome = runner.run(spec, args, workspace());
+        ToolOutcome outcome = runner.run(spec, args, workspace(stage.name()));
         if (outcome instanceof ToolRejected rejected) {
             throw LaneFailure.of(stage.name(), "TOOL_REJECTED", "stages." + stage.name() + ".tools[" + index + "]",
                     rejected.reason(), List.of());
@@ -68,11 +69,16 @@ final class ToolStep {
         lane.view().append(lane.events().event(receipt, stage.name(), tool, index));
     }
 
-    private Path workspace() {
-        try {
-            return Files.createDirectories(workspace);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create lane workspace " + workspace, e);
+    private Path workspace(String stage) throws LaneFailure {
+        if (workspace == null) {
+            try {
+                workspace = LaneDirectories.createFresh(workspaceRoot, lane.missionId(), lane.laneId(),
+                        lane.task().getAttempt());
+            } catch (IOException e) {
+                throw LaneFailure.of(stage, "TOOL_REJECTED", "workspace", "cannot create the lane directory: "
+                        + e.getMessage(), List.of());
+            }
         }
+        return workspace;
     }
 }

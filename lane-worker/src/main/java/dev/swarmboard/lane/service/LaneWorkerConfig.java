@@ -1,7 +1,9 @@
 package dev.swarmboard.lane.service;
 
+import dev.swarmboard.capability.CapabilityRegistry;
 import dev.swarmboard.config.CommonConfig;
 import dev.swarmboard.config.ConfigParameter;
+import dev.swarmboard.lane.workspace.LaneDirectories;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +28,7 @@ public record LaneWorkerConfig(CommonConfig common, Path capabilities, int concu
     public static final ConfigParameter<Integer> CONCURRENCY = ConfigParameter.integer(
             "SWARM_LANE_CONCURRENCY", 10, "Lanes one lane-worker process runs at once");
     public static final ConfigParameter<String> WORKSPACE = ConfigParameter.string(
-            "SWARM_LANE_WORKSPACE", null, "Root of lane tool workspaces (default <tmp>/swarm-lanes)");
+            "SWARM_LANE_WORKSPACE", null, "Root of lane tool workspaces, kept private (0700) (default <tmp>/swarm-lanes-<user>)");
     public static final ConfigParameter<String> GROUP = ConfigParameter.string(
             "SWARM_LANE_GROUP", null, "Share group of the lane workers (default <topic prefix>lane-workers)");
     public static final ConfigParameter<Integer> RENEW_MS = ConfigParameter.integer(
@@ -35,7 +37,7 @@ public record LaneWorkerConfig(CommonConfig common, Path capabilities, int concu
             "SWARM_LANE_SHUTDOWN_GRACE_MS", 30_000, "Time running lanes get to finish on a graceful stop");
 
     public static final List<ConfigParameter<?>> PARAMETERS =
-            List.of(CAPABILITIES, CONCURRENCY, WORKSPACE, GROUP, RENEW_MS, SHUTDOWN_GRACE_MS);
+            List.of(CAPABILITIES, CapabilityRegistry.STRICT, CONCURRENCY, WORKSPACE, GROUP, RENEW_MS, SHUTDOWN_GRACE_MS);
 
     public LaneWorkerConfig {
         if (concurrency < 1) {
@@ -51,7 +53,7 @@ public record LaneWorkerConfig(CommonConfig common, Path capabilities, int concu
         String workspace = WORKSPACE.resolve(env);
         String group = GROUP.resolve(env);
         return new LaneWorkerConfig(common, Path.of(CAPABILITIES.resolve(env)), CONCURRENCY.resolve(env),
-                workspace != null ? Path.of(workspace) : Path.of(System.getProperty("java.io.tmpdir"), "swarm-lanes"),
+                workspace != null ? Path.of(workspace) : LaneDirectories.defaultRoot(),
                 group != null ? group : common.topicPrefix() + "lane-workers",
                 Duration.ofMillis(RENEW_MS.resolve(env)), Duration.ofMillis(SHUTDOWN_GRACE_MS.resolve(env)));
     }

@@ -4,17 +4,23 @@ import dev.swarmboard.blackboard.BlackboardReader;
 import dev.swarmboard.blackboard.BlackboardWriter;
 import dev.swarmboard.blackboard.SchemaTopic;
 import dev.swarmboard.capability.CapabilityRegistry;
+import dev.swarmboard.capability.SecretResolver;
 import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.lane.consume.DeadLetterSink;
 import dev.swarmboard.lane.consume.LaneSlot;
 import dev.swarmboard.lane.consume.LaneTaskHandler;
 import dev.swarmboard.lane.consume.ShareGroupSetup;
+import dev.swarmboard.lane.model.ModelKeys;
 import dev.swarmboard.lane.model.ModelProviders;
 import dev.swarmboard.lane.run.KafkaBlackboard;
 import dev.swarmboard.lane.run.LaneRunner;
 import dev.swarmboard.lane.tool.ToolRunner;
+import dev.swarmboard.lane.workspace.LaneDirectories;
 import dev.swarmboard.service.SwarmService;
 import dev.swarmboard.topic.TopicCatalogue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -89,8 +95,9 @@ public final class LaneWorkerService implements SwarmService {
                 instance + "-dead-letters"));
         lanes = Executors.newFixedThreadPool(config.concurrency(), named("lane"));
         calls = Executors.newCachedThreadPool(named("lane-call"));
-        LaneRunner runner = new LaneRunner(registry, ModelProviders.forRegistry(registry),
-                ToolRunner.withSystemEnvironment(), calls, config.workspace(), "lane-worker/" + instance,
+        ModelKeys keys = ModelKeys.forRegistry(registry, SecretResolver.fromSystemEnvironment());
+        LaneRunner runner = new LaneRunner(registry, ModelProviders.forRegistry(registry, keys),
+                ToolRunner.forWorker(keys.redactor()), calls, prepareWorkspace(), "lane-worker/" + instance,
                 Clock.systemUTC());
         LaneTaskHandler handler = new LaneTaskHandler(codecs.laneTasks().codec(), runner, deadLetters,
                 "lane-worker/" + instance, Clock.systemUTC());
@@ -100,6 +107,14 @@ public final class LaneWorkerService implements SwarmService {
         LOG.info("lane worker {} started: {} slots on {} in share group {}, registry {} ({} models, {} tools)",
                 instance, config.concurrency(), catalogue.laneTasks(), config.groupId(), config.capabilities(),
                 registry.models().size(), registry.tools().size());
+    }
+
+    private Path prepareWorkspace() {
+        try {
+            return LaneDirectories.prepareRoot(config.workspace());
+        } catch (IOException e) {
+            throw new UncheckedIOException("lane workspace root refused: " + e.getMessage(), e);
+        }
     }
 
     private void startSlot(int index, TopicCatalogue catalogue, Codecs codecs, BlackboardWriter writer,

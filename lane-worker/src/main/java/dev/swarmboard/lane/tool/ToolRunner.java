@@ -1,5 +1,6 @@
 package dev.swarmboard.lane.tool;
 
+import dev.swarmboard.capability.Redactor;
 import dev.swarmboard.capability.ToolSpec;
 import java.io.File;
 import java.io.IOException;
@@ -15,8 +16,10 @@ import java.util.function.Function;
 /**
  * Runs an allowlisted tool: the argv template filled with checked values, no shell, an environment
  * holding only the tool's listed variables, a working directory that must stay inside the mission
- * workspace, and a timeout after which the whole process tree is killed. A request that breaks any
- * rule is refused before a process starts.
+ * workspace, inside the {@link ToolSandbox} when there is one, and a timeout after which the whole
+ * process tree is killed (in the sandbox, also whatever is left when the tool exits). The output is
+ * scrubbed of every model key before it is returned. A request that breaks any rule is refused before
+ * a process starts.
  */
 public final class ToolRunner {
 
@@ -24,14 +27,22 @@ public final class ToolRunner {
     private static final long DRAIN_GRACE_MILLIS = 2_000;
 
     private final Function<String, String> environment;
+    private final ToolSandbox sandbox;
+    private final Redactor redactor;
 
-    /** {@code environment} is where allowlisted variables are copied from; tests pass their own. */
-    public ToolRunner(Function<String, String> environment) {
+    /**
+     * {@code environment} is where allowlisted variables (and the {@code PATH} the executable is looked
+     * up on) come from; tests pass their own.
+     */
+    public ToolRunner(Function<String, String> environment, ToolSandbox sandbox, Redactor redactor) {
         this.environment = Objects.requireNonNull(environment, "environment");
+        this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
+        this.redactor = Objects.requireNonNull(redactor, "redactor");
     }
 
-    public static ToolRunner withSystemEnvironment() {
-        return new ToolRunner(System::getenv);
+    /** Tools with the worker's environment, in the sandbox this machine offers, outputs scrubbed of {@code redactor}'s keys. */
+    public static ToolRunner forWorker(Redactor redactor) {
+        return new ToolRunner(System::getenv, ToolSandbox.detect(), redactor);
     }
 
     public ToolOutcome run(ToolSpec spec, Map<String, String> args, Path workspace) throws InterruptedException {
@@ -44,7 +55,14 @@ public final class ToolRunner {
             return new ToolRejected(spec.name(), "working dir '" + spec.workingDir()
                     + "' is not a directory inside the workspace");
         }
-        ProcessBuilder builder = new ProcessBuilder(ArgvTemplate.fill(spec, args))
+        List<String> argv = ArgvTemplate.fill(spec, args);
+        Optional<String> executable = Executables.resolve(argv.get(0), environment.apply("PATH"), directory.get());
+        if (executable.isEmpty()) {
+            return new ToolRejected(spec.name(), "cannot start " + argv.get(0)
+                    + ": no executable file by that name (names without '/' are looked up on the worker's PATH)");
+        }
+        argv.set(0, executable.get());
+        ProcessBuilder builder = new ProcessBuilder(sandbox.wrap(argv))
                 .directory(directory.get().toFile())
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -61,7 +79,7 @@ public final class ToolRunner {
         return await(spec, process, started);
     }
 
-    private static ToolResult await(ToolSpec spec, Process process, long started) throws InterruptedException {
+    private ToolResult await(ToolSpec spec, Process process, long started) throws InterruptedException {
         OutputCapture capture = OutputCapture.start(process.getInputStream(), spec.outputCapBytes(),
                 "tool-output-" + spec.name());
         long deadline = started + spec.timeout().toNanos();
@@ -82,8 +100,10 @@ public final class ToolRunner {
         OutputCapture.Captured output = capture.captured();
         long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         int exitCode = process.isAlive() ? -1 : process.exitValue();
-        return new ToolResult(exitCode, durationMs, timedOut || !outputEnded, output.text(), output.truncated(),
-                output.sha256());
+        // Children still attached to the tool go too; the sandbox has already ended detached ones.
+        killTree(process);
+        return new ToolResult(exitCode, durationMs, timedOut || !outputEnded, redactor.redact(output.text()),
+                output.truncated(), output.sha256());
     }
 
     private static void killTree(Process process) {

@@ -1,5 +1,6 @@
 package dev.swarmboard.lane.consume;
 
+import dev.swarmboard.capability.Redactor;
 import static dev.swarmboard.lane.LaneFixtures.CLOCK;
 import static dev.swarmboard.lane.LaneFixtures.task;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +44,7 @@ class LaneTaskHandlerTest {
     }
 
     private LaneTaskHandler handler(ModelProvider provider) {
-        LaneRunner runner = new LaneRunner(LaneFixtures.registry(), provider, ToolRunner.withSystemEnvironment(),
+        LaneRunner runner = new LaneRunner(LaneFixtures.registry(), provider, ToolRunner.forWorker(Redactor.NONE),
                 calls, workspace, "w-1", CLOCK);
         return new LaneTaskHandler(codecs.laneTasks().codec(), runner, (record, error) -> deadLettered.add(error),
                 "w-1", CLOCK);

@@ -26,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * A local OpenAI chat-completions server for tests, on 127.0.0.1 and a free port. Queue the replies it
@@ -38,7 +39,11 @@ public final class FakeOpenAiServer implements AutoCloseable {
     public static final String DEFAULT_CONTENT = "ok";
 
     /** One answer the server gives to one request. */
-    public sealed interface Reply permits Respond, Delayed {
+    public sealed interface Reply permits Respond, Delayed, Computed {
+    }
+
+    /** Answers with what {@code reply} makes of the request (a hostile server echoing what it was sent). */
+    public record Computed(Function<RecordedRequest, Reply> reply) implements Reply {
     }
 
     /** Answers at once with this status, headers and body. */
@@ -116,6 +121,22 @@ public final class FakeOpenAiServer implements AutoCloseable {
         return new Respond(status, Map.of(), body.toString());
     }
 
+    /** A 2xx answer with this content and this {@code model} field. */
+    public static Reply completion(String text, String model) {
+        ObjectNode body = (ObjectNode) readTree(((Respond) content(text)).body());
+        body.put("model", model);
+        return new Respond(200, Map.of(), body.toString());
+    }
+
+    /** A 2xx answer whose content, model field and headers echo the request's Authorization header. */
+    public static Reply echoAuthorization(String contentPrefix) {
+        return new Computed(request -> {
+            String authorization = request.header("Authorization").orElse("none");
+            Respond answer = (Respond) completion(contentPrefix + authorization, authorization);
+            return new Respond(200, Map.of("X-Echo-Authorization", authorization), answer.body());
+        });
+    }
+
     public static Reply rateLimited(int retryAfterSeconds) {
         Respond limited = (Respond) status(429, "Rate limit exceeded");
         return new Respond(429, Map.of("Retry-After", Integer.toString(retryAfterSeconds)), limited.body());
@@ -155,19 +176,24 @@ public final class FakeOpenAiServer implements AutoCloseable {
             Map<String, String> headers = new HashMap<>();
             exchange.getRequestHeaders().forEach((name, values) ->
                     headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
-            requests.add(new RecordedRequest(exchange.getRequestURI().getPath(), Map.copyOf(headers),
-                    JSON.readTree(raw)));
+            RecordedRequest recorded = new RecordedRequest(exchange.getRequestURI().getPath(), Map.copyOf(headers),
+                    JSON.readTree(raw));
+            requests.add(recorded);
             Reply reply = Optional.ofNullable(replies.poll()).orElseGet(() -> content(DEFAULT_CONTENT));
-            send(exchange, reply);
+            send(exchange, reply, recorded);
         }
     }
 
-    private void send(HttpExchange exchange, Reply reply) throws IOException {
+    private void send(HttpExchange exchange, Reply reply, RecordedRequest request) throws IOException {
         if (reply instanceof Delayed delayed) {
             if (awaitClose(delayed.delay())) {
                 return;
             }
-            send(exchange, delayed.then());
+            send(exchange, delayed.then(), request);
+            return;
+        }
+        if (reply instanceof Computed computed) {
+            send(exchange, computed.reply().apply(request), request);
             return;
         }
         Respond respond = (Respond) reply;
@@ -181,6 +207,14 @@ public final class FakeOpenAiServer implements AutoCloseable {
             }
         } catch (IOException clientGone) {
             // The client may have timed out and closed the connection: that is the fault under test.
+        }
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

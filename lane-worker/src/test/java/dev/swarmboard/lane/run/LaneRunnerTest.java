@@ -1,5 +1,6 @@
 package dev.swarmboard.lane.run;
 
+import dev.swarmboard.capability.Redactor;
 import static dev.swarmboard.lane.LaneFixtures.CLOCK;
 import static dev.swarmboard.lane.LaneFixtures.artifact;
 import static dev.swarmboard.lane.LaneFixtures.lane;
@@ -57,7 +58,7 @@ class LaneRunnerTest {
             called.add(request.key());
             return provider.complete(request);
         };
-        return new LaneRunner(REGISTRY, counting, ToolRunner.withSystemEnvironment(), calls, workspace, "w-1", CLOCK);
+        return new LaneRunner(REGISTRY, counting, ToolRunner.forWorker(Redactor.NONE), calls, workspace, "w-1", CLOCK);
     }
 
     private static RunLane withTools(String laneId, List<String> tools) {

@@ -3,6 +3,7 @@ package dev.swarmboard.lane.tool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.swarmboard.capability.Redactor;
 import dev.swarmboard.capability.ToolSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -26,8 +28,10 @@ class ToolRunnerTest {
     @TempDir
     Path workspace;
 
+    private static final ToolSandbox SANDBOX = ToolSandbox.detect();
+
     private final ToolRunner runner = new ToolRunner(
-            Map.of("PATH", System.getenv("PATH"), "VISIBLE", "yes", "HIDDEN", "no")::get);
+            Map.of("PATH", System.getenv("PATH"), "VISIBLE", "yes", "HIDDEN", "no")::get, SANDBOX, Redactor.NONE);
 
     private static ToolSpec tool(List<String> command) {
         return tool(command, Map.of(), Path.of("."), GENEROUS, 65_536, List.of("PATH"));
@@ -85,20 +89,21 @@ class ToolRunnerTest {
 
     @Test
     void shouldKillTheWholeProcessTreeAtTheTimeout() throws Exception {
-        // Given: a shell that starts a long sleep in the background, reports its pid, and waits for it
-        ToolSpec slow = tool(List.of("sh", "-c", "sleep 60 & echo $!; wait"), Map.of(), Path.of("."),
-                Duration.ofMillis(500), 65_536, List.of("PATH"));
+        // Given: a shell that starts a long sleep in the background and waits for it
+        String marker = Processes.marker();
+        ToolSpec slow = tool(List.of("sh", "-c", "sleep " + marker + " & wait"), Map.of(), Path.of("."),
+                Duration.ofMillis(1500), 65_536, List.of("PATH"));
 
         // When
-        ToolResult result = ran(slow, Map.of());
+        CompletableFuture<ToolResult> run = Processes.inBackground(() -> ran(slow, Map.of()));
+        await().atMost(GENEROUS).until(() -> Processes.running(marker) > 0);
+        ToolResult result = run.get();
 
         // Then
         assertThat(result.timedOut()).isTrue();
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.durationMs()).isLessThan(10_000);
-        long sleepPid = Long.parseLong(result.output().strip());
-        await().atMost(Duration.ofSeconds(5))
-                .until(() -> ProcessHandle.of(sleepPid).map(ProcessHandle::isAlive).orElse(false), alive -> !alive);
+        await().atMost(Duration.ofSeconds(5)).until(() -> Processes.running(marker) == 0);
     }
 
     @Test

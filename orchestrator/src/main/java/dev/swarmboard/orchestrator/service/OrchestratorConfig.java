@@ -1,5 +1,6 @@
 package dev.swarmboard.orchestrator.service;
 
+import dev.swarmboard.capability.CapabilityRegistry;
 import dev.swarmboard.config.CommonConfig;
 import dev.swarmboard.config.ConfigParameter;
 import java.nio.file.Path;
@@ -27,7 +28,8 @@ public record OrchestratorConfig(CommonConfig common, Path capabilitiesFile, Pat
             "Transactional id, stable across restarts, one per active instance (default <topic prefix>orchestrator)");
 
     /** The orchestrator's own parameters (the shared ones are in {@link CommonConfig#PARAMETERS}). */
-    public static final List<ConfigParameter<?>> PARAMETERS = List.of(CAPABILITIES, WORKFLOWS, GROUP, TRANSACTIONAL_ID);
+    public static final List<ConfigParameter<?>> PARAMETERS =
+            List.of(CAPABILITIES, CapabilityRegistry.STRICT, WORKFLOWS, GROUP, TRANSACTIONAL_ID);
 
     public static OrchestratorConfig fromEnvironment(Map<String, String> env) {
         return of(CommonConfig.fromEnvironment(env), Path.of(CAPABILITIES.resolve(env)),
