@@ -102,6 +102,8 @@ public final class FencedBlackboards implements AttemptBlackboards, AutoCloseabl
     /** Waits until every record of the mission's partition, committed or not, is decided and readable. */
     private void awaitStable(String missionId) {
         TopicPartition partition = TopicPartitions.ofMission(highWatermarks, catalogue.blackboard(), missionId);
+        // Assigned so the client keeps the answer for the partition instead of warning that it is not.
+        highWatermarks.assign(Set.of(partition));
         long highWatermark = highWatermarks.endOffsets(Set.of(partition)).get(partition);
         long deadline = System.nanoTime() + STABLE_TIMEOUT.toNanos();
         while (endOffset(missionId) < highWatermark) {

@@ -24,7 +24,7 @@ class FrozenWorkerIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static final String MISSION = "m-frozen";
     /** How LaneSlot logs the end of the frozen worker's lane, whatever the end was. */
-    private static final Pattern LANE_ENDED = Pattern.compile("\\(delivery 1\\) (ended|ACCEPT|RELEASE|REJECT)");
+    private static final Pattern LANE_ENDED = Pattern.compile("\\(delivery 1\\) (ended|accept|release|reject)");
 
     @TempDir
     Path dir;
