@@ -65,8 +65,13 @@ public final class LaneTaskHandler {
             return deadLetter(record, e, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         int delivery = record.deliveryCount().map(Short::intValue).orElse(1);
-        try (AttemptBlackboard blackboard = blackboards.open(task, delivery)) {
-            return run(record, task, delivery, blackboard);
+        try {
+            if (lastDelivery.reached(delivery)) {
+                return lastDelivery.recordFailure(record, task, delivery, blackboards);
+            }
+            try (AttemptBlackboard blackboard = blackboards.open(task, delivery)) {
+                return run(task, delivery, blackboard);
+            }
         } catch (AttemptFenced e) {
             LOG.warn("task {} delivery {} superseded: {}", task.getTaskId(), delivery, e.getMessage());
             return LaneOutcome.release("superseded by a later delivery: " + e.getMessage());
@@ -76,11 +81,7 @@ public final class LaneTaskHandler {
         }
     }
 
-    private LaneOutcome run(ConsumerRecord<String, byte[]> record, RunLane task, int delivery,
-                            AttemptBlackboard blackboard) {
-        if (lastDelivery.reached(delivery)) {
-            return lastDelivery.recordFailure(record, task, delivery, blackboard);
-        }
+    private LaneOutcome run(RunLane task, int delivery, AttemptBlackboard blackboard) {
         try {
             return runner.run(task, delivery, blackboard);
         } catch (BlackboardUnavailable e) {

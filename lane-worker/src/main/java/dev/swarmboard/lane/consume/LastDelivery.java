@@ -1,5 +1,7 @@
 package dev.swarmboard.lane.consume;
 
+import dev.swarmboard.lane.run.AttemptBlackboard;
+import dev.swarmboard.lane.run.AttemptBlackboards;
 import dev.swarmboard.lane.run.AttemptFenced;
 import dev.swarmboard.lane.run.BlackboardAccess;
 import dev.swarmboard.lane.run.BlackboardUnavailable;
@@ -52,14 +54,15 @@ final class LastDelivery {
         return deliveryCount >= limit;
     }
 
+    /** Opens the attempt and records its failure; throws {@link AttemptFenced} if a later delivery owns it. */
     LaneOutcome recordFailure(ConsumerRecord<String, byte[]> record, RunLane task, int delivery,
-                              BlackboardAccess blackboard) {
+                              AttemptBlackboards blackboards) {
         String message = "the task was delivered " + delivery + " times (the share group's"
                 + " share.delivery.count.limit is " + limit + ") without an outcome: its workers crashed, were"
                 + " stopped or lost their lock; the last delivery records this failure instead of running the lane";
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (true) {
-            try {
+            try (AttemptBlackboard blackboard = blackboards.open(task, delivery)) {
                 return record(record, task, message, blackboard);
             } catch (AttemptFenced e) {
                 throw e;
