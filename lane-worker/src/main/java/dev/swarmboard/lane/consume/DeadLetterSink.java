@@ -27,14 +27,14 @@ public final class DeadLetterSink implements DeadLetterWriter, AutoCloseable {
     private final String topic;
     private final DeadLetters.Origin origin;
 
-    public DeadLetterSink(Map<String, Object> clientProperties, String topic, String clientId) {
+    public DeadLetterSink(Map<String, Object> clientProperties, String topic, String instance) {
         Map<String, Object> properties = new HashMap<>(clientProperties);
-        properties.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        properties.put(ProducerConfig.CLIENT_ID_CONFIG, instance + "-dead-letters");
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         this.producer = new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer());
         this.topic = topic;
-        this.origin = new DeadLetters.Origin(SERVICE, clientId);
+        this.origin = new DeadLetters.Origin(SERVICE, instance);
     }
 
     /** Sends the dead letter and waits for the broker; throws {@link KafkaException} if it did not take it. */

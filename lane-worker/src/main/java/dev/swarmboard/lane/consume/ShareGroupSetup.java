@@ -14,12 +14,14 @@ import org.apache.kafka.common.errors.GroupIdNotFoundException;
  * tasks written before the first worker joined are not skipped (the broker default is {@code latest}),
  * and {@code share.isolation.level=read_committed}, so a task from an aborted orchestrator
  * transaction is never run (the default {@code read_uncommitted} would deliver it). Idempotent:
- * every worker does it at start.
+ * every worker does it at start. It also reads the group's delivery limit, whose last delivery only
+ * records the failure (see {@code LastDelivery}).
  */
 public final class ShareGroupSetup {
 
     static final String AUTO_OFFSET_RESET = "share.auto.offset.reset";
     static final String ISOLATION_LEVEL = "share.isolation.level";
+    static final String DELIVERY_COUNT_LIMIT = "share.delivery.count.limit";
 
     private ShareGroupSetup() {
     }
@@ -37,6 +39,27 @@ public final class ShareGroupSetup {
                 return 0;
             }
             throw new IllegalStateException("cannot describe share group " + groupId, e.getCause());
+        }
+    }
+
+    /**
+     * The group's effective {@code share.delivery.count.limit} (its own setting, else the broker's
+     * {@code group.share.delivery.count.limit}): the delivery the broker will not repeat.
+     */
+    public static int deliveryLimit(Admin admin, String groupId) {
+        ConfigResource group = new ConfigResource(ConfigResource.Type.GROUP, groupId);
+        try {
+            ConfigEntry entry = admin.describeConfigs(List.of(group)).all().get().get(group).get(DELIVERY_COUNT_LIMIT);
+            if (entry == null || entry.value() == null) {
+                throw new IllegalStateException("share group " + groupId + " reports no " + DELIVERY_COUNT_LIMIT);
+            }
+            return Integer.parseInt(entry.value());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while describing share group " + groupId, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot describe the configs of share group " + groupId + ": "
+                    + e.getCause().getMessage(), e.getCause());
         }
     }
 

@@ -4,7 +4,7 @@ package dev.swarmboard.lane.run;
  * The blackboard could not be read or written. Nothing about the lane is decided by it: the task is
  * released for another delivery.
  */
-public final class BlackboardUnavailable extends RuntimeException {
+public class BlackboardUnavailable extends RuntimeException {
 
     public BlackboardUnavailable(String message, Throwable cause) {
         super(message, cause);

@@ -1,7 +1,5 @@
 package dev.swarmboard.lane.service;
 
-import dev.swarmboard.blackboard.BlackboardReader;
-import dev.swarmboard.blackboard.BlackboardWriter;
 import dev.swarmboard.blackboard.SchemaTopic;
 import dev.swarmboard.capability.CapabilityRegistry;
 import dev.swarmboard.capability.SecretResolver;
@@ -12,7 +10,7 @@ import dev.swarmboard.lane.consume.LaneTaskHandler;
 import dev.swarmboard.lane.consume.ShareGroupSetup;
 import dev.swarmboard.lane.model.ModelKeys;
 import dev.swarmboard.lane.model.ModelProviders;
-import dev.swarmboard.lane.run.KafkaBlackboard;
+import dev.swarmboard.lane.run.FencedBlackboards;
 import dev.swarmboard.lane.run.LaneRunner;
 import dev.swarmboard.lane.tool.ToolRunner;
 import dev.swarmboard.lane.workspace.LaneDirectories;
@@ -40,7 +38,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The lane-worker service: {@code concurrency} lane slots, each a share consumer of the lane-tasks topic
- * with its own blackboard reader, sharing one blackboard writer, one dead-letter producer, the model
+ * with its own blackboard (reader, and per delivery a fenced attempt writer), sharing one dead-letter producer, the model
  * providers and the tool runner. Start loads the registry (fail-closed), sets the share group to read
  * from the earliest task, publishes this build's schemas and starts the slots; stop lets running lanes
  * finish within the shutdown grace, releases the rest, then closes everything in reverse order.
@@ -82,31 +80,31 @@ public final class LaneWorkerService implements SwarmService {
         started = true;
         CapabilityRegistry registry = CapabilityRegistry.load(config.capabilities());
         TopicCatalogue catalogue = config.common().catalogue();
+        int deliveryLimit;
         try (Admin admin = Admin.create(clientProperties)) {
             ShareGroupSetup.configure(admin, config.groupId());
+            deliveryLimit = ShareGroupSetup.deliveryLimit(admin, config.groupId());
         }
         Codecs codecs = Codecs.create();
         SchemaTopic schemas = new SchemaTopic(clientProperties, catalogue.schemas());
         schemas.publishCurrent();
         schemas.loadInto(codecs.registry());
         String instance = config.common().instanceId();
-        BlackboardWriter writer = manage(BlackboardWriter.create(clientProperties, catalogue, codecs, instance + "-lanes"));
-        DeadLetterSink deadLetters = manage(new DeadLetterSink(clientProperties, catalogue.deadLetters(),
-                instance + "-dead-letters"));
+        DeadLetterSink deadLetters = manage(new DeadLetterSink(clientProperties, catalogue.deadLetters(), instance));
         lanes = Executors.newFixedThreadPool(config.concurrency(), named("lane"));
         calls = Executors.newCachedThreadPool(named("lane-call"));
         ModelKeys keys = ModelKeys.forRegistry(registry, SecretResolver.fromSystemEnvironment());
         LaneRunner runner = new LaneRunner(registry, ModelProviders.forRegistry(registry, keys),
                 ToolRunner.forWorker(keys.redactor()), calls, prepareWorkspace(), "lane-worker/" + instance,
                 Clock.systemUTC());
-        LaneTaskHandler handler = new LaneTaskHandler(codecs.laneTasks().codec(), runner, deadLetters,
-                "lane-worker/" + instance, Clock.systemUTC());
+        LaneTaskHandler handler = new LaneTaskHandler(codecs.laneTasks().codec()::decode, runner, deadLetters,
+                "lane-worker/" + instance, Clock.systemUTC(), deliveryLimit);
         for (int i = 0; i < config.concurrency(); i++) {
-            startSlot(i, catalogue, codecs, writer, handler);
+            startSlot(i, catalogue, codecs, handler);
         }
-        LOG.info("lane worker {} started: {} slots on {} in share group {}, registry {} ({} models, {} tools)",
-                instance, config.concurrency(), catalogue.laneTasks(), config.groupId(), config.capabilities(),
-                registry.models().size(), registry.tools().size());
+        LOG.info("lane worker {} started: {} slots on {} in share group {} (delivery limit {}), registry {}"
+                + " ({} models, {} tools)", instance, config.concurrency(), catalogue.laneTasks(), config.groupId(),
+                deliveryLimit, config.capabilities(), registry.models().size(), registry.tools().size());
     }
 
     private Path prepareWorkspace() {
@@ -117,10 +115,10 @@ public final class LaneWorkerService implements SwarmService {
         }
     }
 
-    private void startSlot(int index, TopicCatalogue catalogue, Codecs codecs, BlackboardWriter writer,
-                           LaneTaskHandler handler) {
-        BlackboardReader reader = manage(new BlackboardReader(clientProperties, catalogue, codecs));
-        KafkaBlackboard blackboard = new KafkaBlackboard(reader, writer);
+    private void startSlot(int index, TopicCatalogue catalogue, Codecs codecs, LaneTaskHandler handler) {
+        String clientId = config.common().instanceId() + "-lane-slot-" + index;
+        FencedBlackboards blackboard = manage(new FencedBlackboards(clientProperties, catalogue, codecs, clientId,
+                "lane-worker/" + config.common().instanceId()));
         LaneSlot slot = new LaneSlot(new KafkaShareConsumer<>(consumerProperties(index), new StringDeserializer(),
                 new ByteArrayDeserializer()), catalogue.laneTasks(), record -> handler.handle(record, blackboard),
                 lanes, config.renewInterval(), config.shutdownGrace());

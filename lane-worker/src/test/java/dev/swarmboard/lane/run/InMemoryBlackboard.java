@@ -1,11 +1,15 @@
 package dev.swarmboard.lane.run;
 
 import dev.swarmboard.schema.BlackboardEvent;
+import dev.swarmboard.schema.RunLane;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A mission log in memory: offsets are list indexes. For tests of the lane runner without a broker. */
-public final class InMemoryBlackboard implements BlackboardAccess {
+/**
+ * A mission log in memory: offsets are list indexes. For tests of the lane runner without a broker; as
+ * {@link AttemptBlackboards} every delivery shares it (nothing is fenced).
+ */
+public final class InMemoryBlackboard implements AttemptBlackboard, AttemptBlackboards {
 
     private final List<BlackboardEvent> log = new ArrayList<>();
 
@@ -23,6 +27,16 @@ public final class InMemoryBlackboard implements BlackboardAccess {
     @Override
     public synchronized void append(BlackboardEvent event) {
         log.add(event);
+    }
+
+    @Override
+    public AttemptBlackboard open(RunLane task, int deliveryCount) {
+        return this;
+    }
+
+    @Override
+    public void close() {
+        // The log outlives every delivery.
     }
 
     synchronized List<BlackboardEvent> events() {

@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -62,10 +64,32 @@ final class LaneTestBed implements AutoCloseable {
 
     /** Sets the share group's acquisition lock duration (the broker allows 15 s at the least). */
     void lockDuration(Duration lock) throws Exception {
+        groupConfig("share.record.lock.duration.ms", Long.toString(lock.toMillis()));
+    }
+
+    /** Sets how many times the share group delivers a task at most (the broker allows 2 at the least). */
+    void deliveryLimit(int limit) throws Exception {
+        groupConfig("share.delivery.count.limit", Integer.toString(limit));
+    }
+
+    private void groupConfig(String name, String value) throws Exception {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.GROUP, group);
-        AlterConfigOp set = new AlterConfigOp(new ConfigEntry("share.record.lock.duration.ms",
-                Long.toString(lock.toMillis())), AlterConfigOp.OpType.SET);
+        AlterConfigOp set = new AlterConfigOp(new ConfigEntry(name, value), AlterConfigOp.OpType.SET);
         KafkaFixture.admin().incrementalAlterConfigs(Map.of(resource, List.of(set))).all().get();
+    }
+
+    /** Every event id of the mission that was written with more than one content: conflicting copies. */
+    Map<String, Set<String>> conflictingCopies(String missionId) {
+        return events(missionId).stream().collect(Collectors.groupingBy(event -> event.getHeader().getEventId(),
+                Collectors.mapping(event -> event.getHeader().getContentHash(), Collectors.toSet())))
+                .entrySet().stream().filter(entry -> entry.getValue().size() > 1)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** The mission's LaneYielded and LaneFailed events, copies included. */
+    List<BlackboardEvent> terminals(String missionId) {
+        return events(missionId).stream().filter(event -> event.getHeader().getType().matches("LaneYielded|LaneFailed"))
+                .toList();
     }
 
     /** The LaneStarted events of a mission as {@code worker#deliveryCount}. */

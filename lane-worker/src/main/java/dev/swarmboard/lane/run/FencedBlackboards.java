@@ -1,0 +1,154 @@
+package dev.swarmboard.lane.run;
+
+import dev.swarmboard.blackboard.BlackboardReader;
+import dev.swarmboard.blackboard.BlackboardWriter;
+import dev.swarmboard.blackboard.MissionLog;
+import dev.swarmboard.blackboard.RecordedEvent;
+import dev.swarmboard.blackboard.TopicPartitions;
+import dev.swarmboard.codec.Codecs;
+import dev.swarmboard.schema.BlackboardEvent;
+import dev.swarmboard.schema.RunLane;
+import dev.swarmboard.topic.TopicCatalogue;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One lane slot's blackboard on Kafka. Reads go through the slot's read-committed {@link BlackboardReader}
+ * (a consumer is not thread-safe). Each delivery of a lane attempt writes through a transactional producer
+ * whose transactional id names the attempt, {@code <prefix>lane-attempt.<mission>/<lane>/<attempt>}:
+ * opening it (InitProducerId) bumps the producer epoch, so the broker fences every earlier delivery's
+ * producer and aborts what it had not committed. Open then waits until the read-committed end of the
+ * mission's partition reaches its high watermark, so the lane resumes from everything the earlier
+ * deliveries committed.
+ */
+public final class FencedBlackboards implements AttemptBlackboards, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FencedBlackboards.class);
+    private static final Duration STABLE_TIMEOUT = Duration.ofSeconds(30);
+    private static final long STABLE_POLL_MS = 10;
+
+    private final Map<String, Object> clientProperties;
+    private final TopicCatalogue catalogue;
+    private final Codecs codecs;
+    private final BlackboardReader reader;
+    private final KafkaConsumer<byte[], byte[]> highWatermarks;
+    private final String clientId;
+    private final String worker;
+
+    /**
+     * @param clientId the slot's client id; each delivery's producer appends {@code -attempt}
+     * @param worker   this process as event headers name it, for the delivery's record headers
+     */
+    public FencedBlackboards(Map<String, Object> clientProperties, TopicCatalogue catalogue, Codecs codecs,
+                             String clientId, String worker) {
+        this.clientProperties = Map.copyOf(clientProperties);
+        this.catalogue = catalogue;
+        this.codecs = codecs;
+        this.reader = new BlackboardReader(clientProperties, catalogue, codecs);
+        Map<String, Object> uncommitted = new HashMap<>(clientProperties);
+        uncommitted.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        uncommitted.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId + "-high-watermark");
+        this.highWatermarks = new KafkaConsumer<>(uncommitted, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.clientId = clientId;
+        this.worker = worker;
+    }
+
+    /** The transactional id every delivery of the task's attempt writes under. */
+    public static String transactionalId(String topicPrefix, RunLane task) {
+        return topicPrefix + "lane-attempt." + task.getMissionId() + "/" + task.getLane().getLaneId() + "/"
+                + task.getAttempt();
+    }
+
+    @Override
+    public AttemptBlackboard open(RunLane task, int deliveryCount) {
+        Map<String, Object> properties = BlackboardWriter.producerProperties(clientProperties, clientId + "-attempt");
+        properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId(catalogue.prefix(), task));
+        KafkaProducer<String, BlackboardEvent> producer;
+        try {
+            producer = new KafkaProducer<>(properties, new StringSerializer(), codecs.events().serializer());
+        } catch (KafkaException e) {
+            throw new BlackboardUnavailable("cannot create the writer of " + describe(task), e);
+        }
+        try {
+            producer.initTransactions();
+            awaitStable(task.getMissionId());
+        } catch (ProducerFencedException | InvalidProducerEpochException e) {
+            producer.close(Duration.ZERO);
+            throw new AttemptFenced(describe(task) + " delivery " + deliveryCount + " was fenced while opening", e);
+        } catch (KafkaException | BlackboardUnavailable e) {
+            producer.close(Duration.ZERO);
+            throw e instanceof BlackboardUnavailable unavailable ? unavailable
+                    : new BlackboardUnavailable("cannot fence earlier deliveries of " + describe(task), e);
+        }
+        return new FencedDelivery(this, producer, catalogue.blackboard(), deliveryCount, worker);
+    }
+
+    /** Waits until every record of the mission's partition, committed or not, is decided and readable. */
+    private void awaitStable(String missionId) {
+        TopicPartition partition = TopicPartitions.ofMission(highWatermarks, catalogue.blackboard(), missionId);
+        // Assigned so the client keeps the answer for the partition instead of warning that it is not.
+        highWatermarks.assign(Set.of(partition));
+        long highWatermark = highWatermarks.endOffsets(Set.of(partition)).get(partition);
+        long deadline = System.nanoTime() + STABLE_TIMEOUT.toNanos();
+        while (endOffset(missionId) < highWatermark) {
+            if (System.nanoTime() > deadline) {
+                throw new BlackboardUnavailable("mission " + missionId + ": committed end did not reach offset "
+                        + highWatermark + " within " + STABLE_TIMEOUT.toSeconds() + " s", null);
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(STABLE_POLL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BlackboardUnavailable("interrupted while waiting for mission " + missionId, e);
+            }
+        }
+    }
+
+    long endOffset(String missionId) {
+        try {
+            return reader.endOffset(missionId);
+        } catch (KafkaException e) {
+            throw new BlackboardUnavailable("cannot find the end of mission " + missionId, e);
+        }
+    }
+
+    List<BlackboardEvent> read(String missionId, long fromOffset, long toOffset) {
+        MissionLog log;
+        try {
+            log = reader.readMission(missionId, fromOffset, toOffset);
+        } catch (KafkaException | IllegalStateException e) {
+            throw new BlackboardUnavailable("cannot read mission " + missionId, e);
+        }
+        log.undecodable().forEach(record -> LOG.warn("mission {}: undecodable record at {}: {}", missionId,
+                record.coordinates(), record.error()));
+        log.unreadable().forEach(record -> LOG.warn("mission {}: unreadable record at {} skipped: {}", missionId,
+                record.coordinates(), record.reason()));
+        return log.events().stream().map(RecordedEvent::event).toList();
+    }
+
+    @Override
+    public void close() {
+        highWatermarks.close();
+        reader.close();
+    }
+
+    private static String describe(RunLane task) {
+        return "lane " + task.getMissionId() + "/" + task.getLane().getLaneId() + " attempt " + task.getAttempt();
+    }
+}

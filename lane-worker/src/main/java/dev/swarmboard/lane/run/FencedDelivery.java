@@ -1,0 +1,97 @@
+package dev.swarmboard.lane.run;
+
+import dev.swarmboard.blackboard.BlackboardWriter;
+import dev.swarmboard.schema.BlackboardEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+
+/**
+ * One delivery's writes to the blackboard: each event is its own transaction on the attempt's
+ * transactional producer, committed before {@link #append} returns, and carries the headers
+ * {@value #DELIVERY_HEADER} (the task's delivery count) and {@value #WORKER_HEADER} (the writing
+ * process). Once a later delivery has opened the attempt, every append throws {@link AttemptFenced}.
+ */
+final class FencedDelivery implements AttemptBlackboard {
+
+    static final String DELIVERY_HEADER = "swarm.lane.delivery";
+    static final String WORKER_HEADER = "swarm.lane.worker";
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+    private final FencedBlackboards reads;
+    private final Producer<String, BlackboardEvent> producer;
+    private final String topic;
+    private final byte[] delivery;
+    private final byte[] worker;
+    private boolean fenced;
+
+    FencedDelivery(FencedBlackboards reads, Producer<String, BlackboardEvent> producer, String topic,
+                   int deliveryCount, String worker) {
+        this.reads = reads;
+        this.producer = producer;
+        this.topic = topic;
+        this.delivery = Integer.toString(deliveryCount).getBytes(StandardCharsets.UTF_8);
+        this.worker = worker.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public long endOffset(String missionId) {
+        return reads.endOffset(missionId);
+    }
+
+    @Override
+    public List<BlackboardEvent> read(String missionId, long fromOffset, long toOffset) {
+        return reads.read(missionId, fromOffset, toOffset);
+    }
+
+    /** Parallel calls of an ensemble append from several threads; a producer runs one transaction at a time. */
+    @Override
+    public synchronized void append(BlackboardEvent event) {
+        String what = event.getHeader().getType() + " " + event.getHeader().getEventId();
+        if (fenced) {
+            throw new AttemptFenced("a later delivery owns the attempt; not writing " + what, null);
+        }
+        ProducerRecord<String, BlackboardEvent> record = BlackboardWriter.record(topic, event);
+        record.headers().add(DELIVERY_HEADER, delivery).add(WORKER_HEADER, worker);
+        try {
+            producer.beginTransaction();
+            producer.send(record);
+            producer.commitTransaction();
+        } catch (KafkaException e) {
+            if (isFencing(e)) {
+                fenced = true;
+                throw new AttemptFenced("a later delivery owns the attempt; " + what + " was not written", e);
+            }
+            abort();
+            throw new BlackboardUnavailable("cannot append " + what, e);
+        }
+    }
+
+    private static boolean isFencing(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProducerFencedException || cause instanceof InvalidProducerEpochException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void abort() {
+        try {
+            producer.abortTransaction();
+        } catch (KafkaException e) {
+            // The producer is unusable (fenced or failed); the next append fails and the task is released.
+            fenced = fenced || isFencing(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(CLOSE_TIMEOUT);
+    }
+}
