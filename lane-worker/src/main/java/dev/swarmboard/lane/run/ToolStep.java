@@ -15,9 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import dev.swarmboard.lane.workspace.Checkout;
 
 /**
- * Runs a stage's tools after its model calls, in the lane's workspace {@code <workspace>/<mission>/<lane>},
+ * Runs a stage's tools after its model calls (and its change), in the attempt's checkout when the lane has
+ * a repository (the receipt names the tree), else in the lane's workspace {@code <workspace>/<mission>/<lane>},
  * each with the arguments its artifact gives (see {@link ToolArgs}), and writes a ToolReceipt per run. A
  * run already receipted is not repeated. A run the tool runner refuses fails the lane.
  */
@@ -26,11 +29,13 @@ final class ToolStep {
     private final LaneScope lane;
     private final ToolRunner runner;
     private final Path workspace;
+    private final Optional<Checkout> checkout;
 
-    ToolStep(LaneScope lane, ToolRunner runner, Path workspaceRoot) {
+    ToolStep(LaneScope lane, ToolRunner runner, Path workspaceRoot, Optional<Checkout> checkout) {
         this.lane = lane;
         this.runner = runner;
         this.workspace = workspaceRoot.resolve(lane.missionId()).resolve(lane.laneId());
+        this.checkout = checkout;
     }
 
     void run(ResolvedStage stage, BlackboardEvent artifactReceipt) throws LaneFailure, InterruptedException {
@@ -47,7 +52,8 @@ final class ToolStep {
     private void runOne(ResolvedStage stage, String tool, int index, Map<String, String> args)
             throws LaneFailure, InterruptedException {
         ToolSpec spec = lane.registry().tool(tool).orElseThrow();
-        ToolOutcome outcome = runner.run(spec, args, workspace());
+        // a lane with a repository runs its tools in its checkout, at the tree the receipt names
+        ToolOutcome outcome = runner.run(spec, args, checkout.map(Checkout::dir).orElseGet(this::workspace));
         if (outcome instanceof ToolRejected rejected) {
             throw LaneFailure.of(stage.name(), "TOOL_REJECTED", "stages." + stage.name() + ".tools[" + index + "]",
                     rejected.reason(), List.of());
@@ -64,6 +70,7 @@ final class ToolStep {
                 .setOutputTruncated(result.truncated())
                 .setOutputHash(result.outputHash())
                 .setTestsTool(spec.tests())
+                .setTreeId(checkout.map(Checkout::treeId).orElse(""))
                 .build();
         lane.view().append(lane.events().event(receipt, stage.name(), tool, index));
     }
