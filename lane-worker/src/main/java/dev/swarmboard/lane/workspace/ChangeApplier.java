@@ -51,7 +51,10 @@ public final class ChangeApplier {
             checkout.git("clean", "-q", "-fdx");
             return new Result(Optional.empty(), refused);
         }
-        checkout.git("add", "-A");
+        // only what the change names is staged: files a tool left behind (caches, reports) never enter the tree
+        List<String> add = new java.util.ArrayList<>(List.of("add", "-A", "--"));
+        add.addAll(touched(checkout, request));
+        checkout.git(add.toArray(String[]::new));
         if (checkout.tryGit(null, "diff", "--cached", "--quiet").ok()) {
             return Result.rejected(request.diff().isBlank() ? "changes" : "diff", "the change leaves every file as it was");
         }
@@ -70,6 +73,14 @@ public final class ChangeApplier {
                 .setDiff(diff)
                 .setDiffHash(ContentHash.sha256Hex(diff.getBytes(StandardCharsets.UTF_8)))
                 .build()), Optional.empty());
+    }
+
+    private static List<String> touched(Checkout checkout, ChangeRequest request) {
+        if (request.diff().isBlank()) {
+            return request.edits().stream().map(Edit::path).distinct().toList();
+        }
+        String text = request.diff().endsWith("\n") ? request.diff() : request.diff() + "\n";
+        return NormalizedDiff.numstatPaths(checkout.tryGit(text, "apply", "--numstat", "-z", "-R", "-").stdout());
     }
 
     /** Re-applies a receipted change (a resumed attempt) and checks it gives the receipted tree. */

@@ -25,6 +25,14 @@ public final class WorkspacePins {
 
     /** The pinned workspace, or the reasons it cannot be pinned. */
     public static Pinned pin(Workspace workspace, Path missionDir) {
+        try {
+            return pinOrThrow(workspace, missionDir);
+        } catch (java.io.IOException e) {
+            return Pinned.failed(reason("workspace.repo", "cannot resolve " + workspace.getRepo() + ": " + e.getMessage()));
+        }
+    }
+
+    private static Pinned pinOrThrow(Workspace workspace, Path missionDir) throws java.io.IOException {
         String repo = workspace.getRepo();
         if (repo.isBlank()) {
             return Pinned.failed(reason("workspace.repo", "the workspace names no repository"));
@@ -37,8 +45,9 @@ public final class WorkspacePins {
             return Pinned.failed(reason("workspace.repo", "no folder " + path));
         }
         GitResult commit = GitCli.run(path, "rev-parse", "--verify", "--quiet", workspace.getBase() + "^{commit}");
-        if (!GitCli.run(path, "rev-parse", "--git-dir").ok()) {
-            return Pinned.failed(reason("workspace.repo", path + " is not a git repository"));
+        GitResult top = GitCli.run(path, "rev-parse", "--show-toplevel");
+        if (!top.ok() || !Path.of(top.firstLine()).toAbsolutePath().normalize().equals(path.toRealPath())) {
+            return Pinned.failed(reason("workspace.repo", path + " is not the top folder of a git repository"));
         }
         if (!commit.ok() || !GitCli.OBJECT_ID.matcher(commit.firstLine()).matches()) {
             return Pinned.failed(reason("workspace.base", "'" + workspace.getBase() + "' names no commit in " + path));
