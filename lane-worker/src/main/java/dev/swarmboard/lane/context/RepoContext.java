@@ -75,7 +75,8 @@ public final class RepoContext {
                         .append(" bytes, over the budget of ").append(allowed).append(" bytes]\n");
                 notes.add(file.path() + ": cut at " + cut.getBytes(StandardCharsets.UTF_8).length + " of " + bytes
                         + " bytes (budget " + allowed + " bytes)");
-                used += cut.getBytes(StandardCharsets.UTF_8).length;
+                // a cut by the prompt's budget uses it up: later files are listed as not shown
+                used = allowed < FILE_BUDGET_BYTES ? PROMPT_BUDGET_BYTES : used + cut.getBytes(StandardCharsets.UTF_8).length;
             } else {
                 text.append(body).append(body.endsWith("\n") || body.isEmpty() ? "" : "\n");
                 used += bytes;
