@@ -7,9 +7,13 @@ import dev.swarmboard.lane.stage.StagePlans;
 import dev.swarmboard.lane.tool.ToolRunner;
 import dev.swarmboard.lane.validation.LaneEvidence;
 import dev.swarmboard.lane.validation.YieldValidator;
+import dev.swarmboard.lane.workspace.Checkout;
+import dev.swarmboard.lane.workspace.LaneDirs;
+import dev.swarmboard.lane.workspace.RepoCache;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.Reason;
 import dev.swarmboard.schema.RunLane;
+import dev.swarmboard.schema.Workspace;
 import dev.swarmboard.schema.event.LaneFailed;
 import dev.swarmboard.schema.event.LaneStarted;
 import dev.swarmboard.schema.event.LaneYielded;
@@ -21,10 +25,6 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import dev.swarmboard.lane.workspace.Checkout;
-import dev.swarmboard.lane.workspace.LaneDirs;
-import dev.swarmboard.lane.workspace.RepoCache;
-import dev.swarmboard.schema.Workspace;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
@@ -88,10 +88,10 @@ public final class LaneRunner {
             }
             checkout = opened.checkout();
         }
-        try (AutoCloseable removal = checkout.isPresent() ? checkout.get() : () -> { }) {
+        try {
             return runStarted(lane, stages, deliveryCount, checkout);
-        } catch (Exception e) {
-            throw e instanceof RuntimeException unexpected ? unexpected : new IllegalStateException(e);
+        } finally {
+            checkout.ifPresent(Checkout::close);
         }
     }
 

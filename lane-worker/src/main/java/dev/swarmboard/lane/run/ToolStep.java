@@ -6,6 +6,7 @@ import dev.swarmboard.lane.tool.ToolOutcome;
 import dev.swarmboard.lane.tool.ToolRejected;
 import dev.swarmboard.lane.tool.ToolResult;
 import dev.swarmboard.lane.tool.ToolRunner;
+import dev.swarmboard.lane.workspace.Checkout;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.event.StageCompleted;
 import dev.swarmboard.schema.event.ToolReceipt;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.swarmboard.lane.workspace.Checkout;
 
 /**
  * Runs a stage's tools after its model calls (and its change), in the attempt's checkout when the lane has

@@ -2,13 +2,13 @@ package dev.swarmboard.lane.validation;
 
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.RunLane;
+import dev.swarmboard.schema.event.ChangeApplied;
 import dev.swarmboard.schema.event.StageCompleted;
 import dev.swarmboard.schema.event.ToolReceipt;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import dev.swarmboard.schema.event.ChangeApplied;
 
 /**
  * What Yield judges: the lane attempt's task, the artifacts it must have produced, the attempt's own
