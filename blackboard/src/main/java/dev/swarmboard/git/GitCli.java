@@ -38,7 +38,8 @@ public final class GitCli {
     public static GitResult withInput(Path dir, String stdin, String... args) {
         List<String> command = new ArrayList<>(List.of("git", "-c", "core.hooksPath=/dev/null",
                 "-c", "core.autocrlf=false", "-c", "core.quotepath=off", "-c", "commit.gpgsign=false",
-                "-c", "init.defaultBranch=main", "-c", "protocol.file.allow=always"));
+                "-c", "init.defaultBranch=main", "-c", "protocol.file.allow=always", "-c", "protocol.ext.allow=never",
+                "-c", "protocol.fd.allow=never"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
         Map<String, String> env = builder.environment();

@@ -27,6 +27,10 @@ public final class RepoCache {
 
     /** A fresh checkout of the workspace's pinned commit, or why the commit cannot be had. */
     public Opened checkout(Workspace workspace, String missionId, String laneId, int attempt) {
+        if (!GitCli.OBJECT_ID.matcher(workspace.getBase()).matches() || workspace.getRepo().startsWith("-")) {
+            return new Opened(Optional.empty(), "the workspace is not pinned: base '" + workspace.getBase()
+                    + "' is not a full commit id or the repository '" + workspace.getRepo() + "' is not a location");
+        }
         Path bare = dirs.cache().resolve(key(workspace.getRepo()) + ".git");
         synchronized (locks.computeIfAbsent(bare.toString(), ignored -> new Object())) {
             Optional<String> missing = ensureCommit(workspace, bare);

@@ -7,7 +7,6 @@ import dev.swarmboard.lane.workspace.TestRepos;
 import dev.swarmboard.schema.ContextStrategy;
 import dev.swarmboard.schema.FileRef;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
