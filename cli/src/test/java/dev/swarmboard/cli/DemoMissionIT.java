@@ -143,6 +143,9 @@ class DemoMissionIT {
         assertThat(payloads(events, QuorumReached.class)).extracting(QuorumReached::getVerdict)
                 .containsExactly("FAIL", "PASS");
 
+        // And replay re-derives its verdicts with the change receipts in the log
+        assertThat(MissionAudit.audit(readMission(repoMissionId), codecs.events().codec(), null).divergences()).isEmpty();
+
         // And the user's copy of the example project is untouched
         assertThat(Path.of("..", "examples", "workspaces", "textkit", "tests", "test_slug.py"))
                 .content().doesNotContain("PunctuationTest");
