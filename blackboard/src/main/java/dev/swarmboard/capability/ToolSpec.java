@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * One allowlisted tool: a fixed argv template whose {@code {name}} placeholders may only take values
  * that fully match their regex, run without a shell in a working directory inside the mission
  * workspace, with a timeout, an output cap and only the listed environment variables.
- * {@code tests} marks a test runner: its exit code decides {@code tests_green}.
+ * {@code tests} marks a test runner: its exit code decides {@code tests_green}. {@code allowFailure}
+ * lets a non-test tool exit non-zero without failing {@code policy_checks}.
  */
 public record ToolSpec(
         String name,
@@ -25,7 +26,8 @@ public record ToolSpec(
         Duration timeout,
         int outputCapBytes,
         boolean tests,
-        List<String> env) {
+        List<String> env,
+        boolean allowFailure) {
 
     /** A placeholder in an argv element: {@code {name}}. Other braces are literal text. */
     public static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)}");
@@ -33,6 +35,12 @@ public record ToolSpec(
     public static final int DEFAULT_OUTPUT_CAP_BYTES = 65_536;
     /** A receipt carries the capped output in one Kafka record, so the cap stays well under 1 MiB. */
     public static final int MAX_OUTPUT_CAP_BYTES = 524_288;
+
+    /** A tool whose non-zero exit fails policy_checks (unless it is a test runner). */
+    public ToolSpec(String name, List<String> command, Map<String, Pattern> args, Path workingDir, Duration timeout,
+                    int outputCapBytes, boolean tests, List<String> env) {
+        this(name, command, args, workingDir, timeout, outputCapBytes, tests, env, false);
+    }
 
     public ToolSpec {
         Objects.requireNonNull(name, "name");

@@ -16,7 +16,7 @@ import java.util.regex.PatternSyntaxException;
 final class ToolSpecReader {
 
     private static final Set<String> KEYS = Set.of("command", "args", "working_dir", "timeout_seconds",
-            "output_cap_bytes", "tests", "env");
+            "output_cap_bytes", "tests", "env", "allow_failure");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private ToolSpecReader() {
@@ -47,7 +47,7 @@ final class ToolSpecReader {
             return Optional.empty();
         }
         return Optional.of(new ToolSpec(name, command, args, workingDir.get(), timeout,
-                Math.min(outputCap, ToolSpec.MAX_OUTPUT_CAP_BYTES), tests, env));
+                Math.min(outputCap, ToolSpec.MAX_OUTPUT_CAP_BYTES), tests, env, entry.bool("allow_failure", false)));
     }
 
     private static Map<String, Pattern> args(YamlMapping argsEntry) {

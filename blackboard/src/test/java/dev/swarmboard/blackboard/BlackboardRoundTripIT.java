@@ -124,7 +124,7 @@ class BlackboardRoundTripIT {
         static Schema parseEnvelope(Path avroDir) throws IOException {
             Schema.Parser parser = new Schema.Parser();
             // Named types must be defined before use: common types in dependency order, then the rest.
-            List<String> common = List.of("Reason", "EvidenceRef", "KeyValue", "ModelRoute", "ContextStrategy",
+            List<String> common = List.of("Reason", "EvidenceRef", "FileRef", "Workspace", "KeyValue", "ModelRoute", "ContextStrategy",
                     "StageType", "StagePlan", "PlannedLane", "Plan", "Constraints", "ContactPolicy", "LaneSpec",
                     "MissionSpec", "CheckResult", "Vote");
             for (String name : common) {

@@ -144,7 +144,7 @@ class ToolSpecReaderTest {
                 "tools.t.timeout_seconds: must be > 0 (line 9)",
                 "tools.t.output_cap_bytes: must be <= 524288 (the output travels in one Kafka record) (line 10)",
                 "tools.t.env: not an environment variable name: BAD-NAME (line 11)",
-                "tools.t.shell: unknown key (allowed: args, command, env, output_cap_bytes, tests, timeout_seconds, "
+                "tools.t.shell: unknown key (allowed: allow_failure, args, command, env, output_cap_bytes, tests, timeout_seconds, "
                         + "working_dir) (line 12)",
                 "tools.bad name: names may use only letters, digits, '.', '_' and '-' (line 13)");
     }

@@ -22,8 +22,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code swarm demo}: a real broker on loopback, every service in this JVM, the example mission
- * with offline scripted models, its events as they happen, then the BLUF and where the report is.
+ * {@code swarm demo}: a real broker on loopback, every service in this JVM, two example missions with
+ * offline scripted models — the release brief, and one whose lanes change a fresh git copy of the
+ * example project (a TDD lane red then green; a lane whose first change is rejected) — their events as
+ * they happen, then each BLUF and where the report is.
  */
 @Command(name = "demo", description = "Run the example mission end to end on an embedded Kafka with offline models.")
 final class DemoCommand implements Callable<Integer> {
@@ -37,6 +39,17 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--capabilities", defaultValue = "examples/capabilities/offline.yaml", paramLabel = "FILE")
     Path capabilities;
+
+    @Option(names = "--workflows", defaultValue = "examples/workflows", paramLabel = "DIR")
+    Path workflows;
+
+    @Option(names = "--workspace-mission", defaultValue = "examples/missions/workspace.yaml", paramLabel = "FILE",
+            description = "Mission whose lanes change the example repository (default ${DEFAULT-VALUE}).")
+    Path workspaceMission;
+
+    @Option(names = "--workspace-project", defaultValue = "examples/workspaces/textkit", paramLabel = "DIR",
+            description = "Project copied into the data directory as a fresh git repository (default ${DEFAULT-VALUE}).")
+    Path workspaceProject;
 
     @Option(names = "--reports", defaultValue = "reports", paramLabel = "DIR", description = "Where the digest is written.")
     Path reports;
@@ -55,16 +68,34 @@ final class DemoCommand implements Callable<Integer> {
         return run(System.out);
     }
 
+    private int follow(PrintStream out, Map<String, Object> client, TopicCatalogue catalogue, Codecs codecs,
+                       String missionId, MissionStatus status) {
+        out.println();
+        out.println("events of " + missionId + ":");
+        MissionStatus end = MissionCommand.follow(client, catalogue, codecs, missionId, status,
+                Duration.ofSeconds(timeoutSeconds), out);
+        out.println(end.stage() + ": " + end.summary());
+        if (end.exitCode() == 0) {
+            out.println("report    " + reports.resolve(missionId + ".md").toAbsolutePath());
+            out.println("replay    ./swarm up --data-dir " + dataDir + "   then   ./swarm replay " + missionId);
+        }
+        return end.exitCode();
+    }
+
     int run(PrintStream out) throws Exception {
-        SubmitMission submission = MissionCommand.validate(missionFile, capabilities, null);
-        String missionId = submission.getMission().getMissionId() + "-"
-                + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(ZonedDateTime.now(ZoneOffset.UTC));
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(ZonedDateTime.now(ZoneOffset.UTC));
+        SubmitMission submission = MissionCommand.validate(missionFile, capabilities, workflows);
+        String missionId = submission.getMission().getMissionId() + "-" + stamp;
         submission.getMission().setMissionId(missionId);
+        Path repoMission = DemoWorkspace.prepare(workspaceProject, workspaceMission, dataDir, stamp);
+        SubmitMission repoSubmission = MissionCommand.validate(repoMission, capabilities, workflows);
+        String repoMissionId = repoSubmission.getMission().getMissionId() + "-" + stamp;
+        repoSubmission.getMission().setMissionId(repoMissionId);
         try (LocalKafka kafka = new LocalKafka(LocalKafkaConfig.defaults().withDataDir(dataDir.toAbsolutePath())
                 .withStartupTimeout(startup.resolve(System.getenv()))).start()) {
             out.println("kafka     " + kafka.bootstrapServers() + " (data " + kafka.dataDir() + ")");
             StackSettings settings = new StackSettings(kafka.bootstrapServers(), dataDir.toAbsolutePath(),
-                    capabilities, null, reports, workers);
+                    capabilities, workflows, reports, workers);
             Map<String, String> env = settings.environment(System.getenv());
             Map<String, Object> client = Map.of("bootstrap.servers", kafka.bootstrapServers());
             TopicCatalogue catalogue = TopicCatalogue.defaults();
@@ -73,15 +104,13 @@ final class DemoCommand implements Callable<Integer> {
                 out.println("services  verifier, digest, orchestrator, " + workers + " lane workers");
                 MissionStatus status = MissionCommand.submit(client, catalogue, codecs, submission);
                 out.println("mission   " + missionId + " submitted: " + submission.getMission().getGoal());
-                MissionStatus end = MissionCommand.follow(client, catalogue, codecs, missionId, status,
-                        Duration.ofSeconds(timeoutSeconds), out);
-                out.println();
-                out.println(end.stage() + ": " + end.summary());
-                if (end.exitCode() == 0) {
-                    out.println("report    " + reports.resolve(missionId + ".md").toAbsolutePath());
-                    out.println("replay    ./swarm up --data-dir " + dataDir + "   then   ./swarm replay " + missionId);
-                }
-                return end.exitCode();
+                MissionStatus repoStatus = MissionCommand.submit(client, catalogue, codecs, repoSubmission);
+                out.println("mission   " + repoMissionId + " submitted: " + repoSubmission.getMission().getGoal());
+                out.println("          on " + repoSubmission.getMission().getWorkspace().getRepo() + " at "
+                        + repoSubmission.getMission().getWorkspace().getBase());
+                int first = follow(out, client, catalogue, codecs, missionId, status);
+                int second = follow(out, client, catalogue, codecs, repoMissionId, repoStatus);
+                return Math.max(first, second);
             }
         }
     }

@@ -14,7 +14,10 @@ import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.localkafka.KafkaFixture;
 import dev.swarmboard.orchestrator.mission.MissionStatus;
 import dev.swarmboard.schema.command.SubmitMission;
+import dev.swarmboard.schema.event.ChangeApplied;
+import dev.swarmboard.schema.event.LaneFailed;
 import dev.swarmboard.schema.event.QuorumReached;
+import dev.swarmboard.schema.event.ToolReceipt;
 import dev.swarmboard.schema.event.RetryScheduled;
 import dev.swarmboard.topic.TopicCatalogue;
 import dev.swarmboard.verifier.quorum.QuorumReplay;
@@ -40,8 +43,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The demo mission end to end on a real broker with every real service — orchestrator, two lane
- * workers, verifier, digest — then audited by replay; and a tampered copy of its log caught.
+ * The demo missions end to end on a real broker with every real service — orchestrator, two lane
+ * workers, verifier, digest — then audited by replay; and a tampered copy of its log caught. The
+ * second mission changes a fresh git copy of the example project (TDD lane, a rejected change).
  */
 class DemoMissionIT {
 
@@ -55,6 +59,8 @@ class DemoMissionIT {
     private static SwarmStack stack;
     private static String missionId;
     private static MissionStatus outcome;
+    private static String repoMissionId;
+    private static MissionStatus repoOutcome;
 
     @BeforeAll
     static void runTheDemoMission() {
@@ -62,18 +68,28 @@ class DemoMissionIT {
         codecs = BlackboardSetup.prepare(client, CATALOGUE);
         Path repo = Path.of("..").toAbsolutePath().normalize();
         Path capabilities = repo.resolve("examples/capabilities/offline.yaml");
-        StackSettings settings = new StackSettings(KafkaFixture.bootstrapServers(), dir, capabilities, null,
+        Path workflows = repo.resolve("examples/workflows");
+        StackSettings settings = new StackSettings(KafkaFixture.bootstrapServers(), dir, capabilities, workflows,
                 dir.resolve("reports"), 2);
         Map<String, String> base = new HashMap<>(System.getenv());
         base.put("SWARM_TOPIC_PREFIX", PREFIX);
         stack = SwarmStack.start(settings.environment(base), 2);
 
-        SubmitMission submission = MissionCommand.validate(repo.resolve("examples/missions/demo.yaml"), capabilities, null);
+        SubmitMission submission = MissionCommand.validate(repo.resolve("examples/missions/demo.yaml"), capabilities,
+                workflows);
         missionId = "demo-it-" + PREFIX.replace(".", "");
         submission.getMission().setMissionId(missionId);
+        Path repoMission = DemoWorkspace.prepare(repo.resolve("examples/workspaces/textkit"),
+                repo.resolve("examples/missions/workspace.yaml"), dir, "it");
+        SubmitMission repoSubmission = MissionCommand.validate(repoMission, capabilities, workflows);
+        repoMissionId = "workspace-it-" + PREFIX.replace(".", "");
+        repoSubmission.getMission().setMissionId(repoMissionId);
         MissionStatus status = MissionCommand.submit(client, CATALOGUE, codecs, submission);
-        outcome = MissionCommand.follow(client, CATALOGUE, codecs, missionId, status, Duration.ofSeconds(180),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        MissionStatus repoStatus = MissionCommand.submit(client, CATALOGUE, codecs, repoSubmission);
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        outcome = MissionCommand.follow(client, CATALOGUE, codecs, missionId, status, Duration.ofSeconds(180), quiet);
+        repoOutcome = MissionCommand.follow(client, CATALOGUE, codecs, repoMissionId, repoStatus,
+                Duration.ofSeconds(180), quiet);
     }
 
     @AfterAll
@@ -98,6 +114,41 @@ class DemoMissionIT {
         assertThat(verdicts.get(0).getFailingLanes()).contains("gaps");
         assertThat(payloads(events, RetryScheduled.class)).singleElement()
                 .satisfies(retry -> assertThat(retry.getLanes()).contains("gaps").doesNotContain("overview"));
+    }
+
+    @Test
+    void shouldChangeTheDemoRepositoryRedThenGreenAndPassARejectedLaneOnItsRetry() {
+        // Then the workspace mission completed
+        assertThat(repoOutcome.stage()).isEqualTo(MissionStatus.Stage.COMPLETED);
+        List<RecordedEvent> events = readMission(repoMissionId).events();
+
+        // And the TDD lane's tests failed on red's tree and passed on green's, from tool receipts
+        List<ChangeApplied> changes = payloads(events, ChangeApplied.class);
+        ChangeApplied red = changes.stream().filter(change -> change.getStage().equals("red")).findFirst().orElseThrow();
+        ChangeApplied green = changes.stream().filter(change -> change.getStage().equals("green")).findFirst()
+                .orElseThrow();
+        List<ToolReceipt> runs = payloads(events, ToolReceipt.class);
+        assertThat(runs).filteredOn(run -> run.getTreeId().equals(red.getTreeId()))
+                .singleElement().satisfies(run -> assertThat(run.getExitCode()).isNotZero());
+        assertThat(runs).filteredOn(run -> run.getTreeId().equals(green.getTreeId()))
+                .isNotEmpty().allSatisfy(run -> assertThat(run.getExitCode()).isZero());
+
+        // And word-docs was rejected on attempt 1 (nothing applied) and re-run alone to a pass
+        assertThat(events.stream().filter(e -> e.event().getPayload() instanceof LaneFailed)
+                .map(e -> e.event().getHeader().getLaneId() + "#" + e.event().getHeader().getAttempt() + " "
+                        + ((LaneFailed) e.event().getPayload()).getReasons().get(0).getCode()))
+                .containsExactly("word-docs#1 CHANGE_REJECTED");
+        assertThat(payloads(events, RetryScheduled.class)).singleElement()
+                .satisfies(retry -> assertThat(retry.getLanes()).containsExactly("word-docs"));
+        assertThat(payloads(events, QuorumReached.class)).extracting(QuorumReached::getVerdict)
+                .containsExactly("FAIL", "PASS");
+
+        // And replay re-derives its verdicts with the change receipts in the log
+        assertThat(MissionAudit.audit(readMission(repoMissionId), codecs.events().codec(), null).divergences()).isEmpty();
+
+        // And the user's copy of the example project is untouched
+        assertThat(Path.of("..", "examples", "workspaces", "textkit", "tests", "test_slug.py"))
+                .content().doesNotContain("PunctuationTest");
     }
 
     @Test
@@ -152,8 +203,12 @@ class DemoMissionIT {
     }
 
     private static MissionLog readMission() {
+        return readMission(missionId);
+    }
+
+    private static MissionLog readMission(String id) {
         try (BlackboardReader reader = new BlackboardReader(client, CATALOGUE, codecs)) {
-            return reader.readMission(missionId);
+            return reader.readMission(id);
         }
     }
 

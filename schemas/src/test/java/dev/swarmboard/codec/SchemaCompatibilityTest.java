@@ -55,4 +55,22 @@ class SchemaCompatibilityTest {
         assertThat(CompatibilityCheck.fullTransitive(new Schema.Parser().parse(edited),
                 SchemaHistory.versionsOf("RunLane"))).isEmpty();
     }
+
+    @Test
+    void shouldAllowANewEventTypeButNoOtherForwardBreak() {
+        // Given release 1 of the envelope, which has no ChangeApplied event
+        Schema v1 = SchemaHistory.load("v1", "BlackboardEvent");
+        Schema v2 = SchemaHistory.load("v2", "BlackboardEvent");
+
+        // When Avro itself compares them, Then an old reader lacks exactly the new payload branch
+        var raw = org.apache.avro.SchemaCompatibility.checkReaderWriterCompatibility(v1, v2).getResult()
+                .getIncompatibilities();
+        assertThat(raw).isNotEmpty().allSatisfy(incompatibility ->
+                assertThat(CompatibilityCheck.isNewEventType(incompatibility)).isTrue());
+        assertThat(CompatibilityCheck.fullTransitive(v2, java.util.List.of(v1))).isEmpty();
+
+        // And a removed event type (old data unreadable) is still reported
+        assertThat(CompatibilityCheck.fullTransitive(v1, java.util.List.of(v2)))
+                .anySatisfy(problem -> assertThat(problem).startsWith("backward").contains("MISSING_UNION_BRANCH"));
+    }
 }

@@ -22,6 +22,7 @@ import dev.swarmboard.schema.event.PlanProposed;
 import dev.swarmboard.schema.event.QuorumReached;
 import dev.swarmboard.schema.event.RetryScheduled;
 import dev.swarmboard.schema.event.StageCompleted;
+import dev.swarmboard.schema.event.ChangeApplied;
 import dev.swarmboard.schema.event.ToolReceipt;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -74,7 +75,12 @@ public final class EventLine {
                     + p.getLatencyMs() + " ms" + (p.getFlags().isEmpty() ? "" : "  flags " + p.getFlags());
         } else if (payload instanceof ToolReceipt p) {
             return p.getTool() + " exit " + p.getExitCode() + " in " + p.getDurationMs() + " ms"
-                    + (p.getTimedOut() ? " (timed out)" : "");
+                    + (p.getTimedOut() ? " (timed out)" : "")
+                    + (p.getTreeId().isEmpty() ? "" : "  at tree " + p.getTreeId().substring(0, Math.min(12, p.getTreeId().length())));
+        } else if (payload instanceof ChangeApplied p) {
+            return p.getStage() + " changed " + p.getFiles().stream().map(file -> file.getPath() + " +"
+                    + file.getAdded() + "/-" + file.getRemoved()).toList() + "  tree "
+                    + p.getTreeId().substring(0, Math.min(12, p.getTreeId().length()));
         } else if (payload instanceof LaneYielded p) {
             return (p.getPassed() ? "PASS" : "FAIL " + failed(p.getChecks()));
         } else if (payload instanceof LaneFailed p) {

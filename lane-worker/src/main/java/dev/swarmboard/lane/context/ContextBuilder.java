@@ -3,13 +3,16 @@ package dev.swarmboard.lane.context;
 import dev.swarmboard.blackboard.Events;
 import dev.swarmboard.lane.model.ChatMessage;
 import dev.swarmboard.lane.stage.ResolvedStage;
+import dev.swarmboard.lane.workspace.Checkout;
 import dev.swarmboard.schema.BlackboardEvent;
+import dev.swarmboard.schema.ContextStrategy;
 import dev.swarmboard.schema.EvidenceRef;
 import dev.swarmboard.schema.RunLane;
 import dev.swarmboard.schema.event.StageCompleted;
 import dev.swarmboard.schema.event.ToolReceipt;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Builds a stage's prompt from blackboard receipts, never from a running transcript, so a lane resumed
@@ -30,6 +33,15 @@ public final class ContextBuilder {
      * @param earlier receipts of this attempt's earlier stages, in log order
      */
     public static StageContext build(RunLane task, ResolvedStage stage, List<BlackboardEvent> earlier) {
+        return build(task, stage, earlier, Optional.empty());
+    }
+
+    /**
+     * The context of a stage of a lane with a checkout: also the repository files by strategy (see
+     * {@link RepoContext}), every earlier tool run's exit code and capped output, and the edit format.
+     */
+    public static StageContext build(RunLane task, ResolvedStage stage, List<BlackboardEvent> earlier,
+                                     Optional<Checkout> checkout) {
         StringBuilder user = new StringBuilder(Rendering.brief(task, stage));
         List<EvidenceRef> refs = new ArrayList<>();
         for (BlackboardEvent receipt : shown(task, stage, earlier)) {
@@ -39,9 +51,23 @@ public final class ContextBuilder {
             });
             refs.add(Events.ref(receipt, Rendering.label(receipt)));
         }
-        List<ChatMessage> messages = List.of(ChatMessage.system(Rendering.instructions(task, stage)),
+        String system = Rendering.instructions(task, stage);
+        if (checkout.isEmpty()) {
+            return StageContext.of(List.of(ChatMessage.system(system), ChatMessage.user(user.toString())), refs);
+        }
+        if (stage.context() != ContextStrategy.FULL) {
+            for (BlackboardEvent run : earlier.stream().filter(event -> event.getPayload() instanceof ToolReceipt)
+                    .toList()) {
+                user.append(Rendering.toolRun(run));
+                refs.add(Events.ref(run, Rendering.label(run)));
+            }
+        }
+        RepoContext.Rendered files = RepoContext.render(stage.context(), checkout.get().dir(), checkout.get().files(),
+                task.getScope());
+        user.append(files.text());
+        List<ChatMessage> messages = List.of(ChatMessage.system(system + "\n\n" + EditFormat.INSTRUCTIONS),
                 ChatMessage.user(user.toString()));
-        return StageContext.of(messages, refs);
+        return StageContext.of(messages, refs, files.files(), files.notes());
     }
 
     /** The judge's context: the stage's context, then every proposal in full. */
@@ -55,7 +81,7 @@ public final class ContextBuilder {
         }
         List<ChatMessage> messages = List.of(ChatMessage.system(Rendering.judgeInstructions(plan, proposals.size())),
                 ChatMessage.user(user.toString()));
-        return StageContext.of(messages, refs);
+        return StageContext.of(messages, refs, stage.files(), stage.notes());
     }
 
     private static List<BlackboardEvent> shown(RunLane task, ResolvedStage stage, List<BlackboardEvent> earlier) {

@@ -11,6 +11,8 @@ import java.util.List;
 final class Rendering {
 
     static final int DISTILLED_LINES = 12;
+    /** How much of an earlier tool run's output a prompt shows (its end, where test failures are). */
+    static final int TOOL_OUTPUT_CHARS = 4_000;
 
     private Rendering() {
     }
@@ -60,6 +62,20 @@ final class Rendering {
             text.append("[… ").append(lines.size() - DISTILLED_LINES).append(" more lines]\n");
         }
         return text.toString();
+    }
+
+    /** An earlier tool run for a stage that does not see every receipt: exit code, tree and capped output. */
+    static String toolRun(BlackboardEvent receipt) {
+        ToolReceipt tool = (ToolReceipt) receipt.getPayload();
+        String output = tool.getOutput();
+        boolean cut = output.length() > TOOL_OUTPUT_CHARS;
+        return "## tool " + tool.getTool() + " after stage " + tool.getStage() + " at tree " + tool.getTreeId()
+                + (tool.getTimedOut() ? " timed out" : " exited " + tool.getExitCode()) + " (event "
+                + receipt.getHeader().getEventId() + ")\n"
+                + (cut ? output.substring(output.length() - TOOL_OUTPUT_CHARS) : output)
+                + (output.endsWith("\n") ? "" : "\n")
+                + (cut || tool.getOutputTruncated() ? "[output cut: its last " + Math.min(output.length(),
+                TOOL_OUTPUT_CHARS) + " characters shown]\n" : "");
     }
 
     static String label(BlackboardEvent receipt) {

@@ -7,9 +7,13 @@ import dev.swarmboard.lane.stage.StagePlans;
 import dev.swarmboard.lane.tool.ToolRunner;
 import dev.swarmboard.lane.validation.LaneEvidence;
 import dev.swarmboard.lane.validation.YieldValidator;
+import dev.swarmboard.lane.workspace.Checkout;
+import dev.swarmboard.lane.workspace.LaneDirs;
+import dev.swarmboard.lane.workspace.RepoCache;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.Reason;
 import dev.swarmboard.schema.RunLane;
+import dev.swarmboard.schema.Workspace;
 import dev.swarmboard.schema.event.LaneFailed;
 import dev.swarmboard.schema.event.LaneStarted;
 import dev.swarmboard.schema.event.LaneYielded;
@@ -20,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
@@ -28,7 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one lane attempt from the blackboard's point of view: an attempt that already has its outcome is
  * only acknowledged; otherwise the preflight, LaneStarted, each stage's calls and tools (skipping what is
- * already receipted, so a re-delivered lane resumes where the last worker stopped), then Yield. Every
+ * already receipted, so a re-delivered lane resumes where the last worker stopped), then Yield. A lane
+ * with a workspace works in a fresh checkout of its pinned commit, removed when the attempt ends. Every
  * way the attempt can end is written as an event before the task is acknowledged.
  */
 public final class LaneRunner {
@@ -44,6 +50,7 @@ public final class LaneRunner {
     private final Path workspace;
     private final String worker;
     private final Clock clock;
+    private final RepoCache repos;
 
     public LaneRunner(CapabilityRegistry registry, ModelProvider provider, ToolRunner tools, ExecutorService calls,
                       Path workspace, String worker, Clock clock) {
@@ -54,6 +61,7 @@ public final class LaneRunner {
         this.workspace = workspace;
         this.worker = worker;
         this.clock = clock;
+        this.repos = new RepoCache(new LaneDirs(workspace, worker));
     }
 
     public LaneOutcome run(RunLane task, int deliveryCount, BlackboardAccess blackboard) {
@@ -68,10 +76,32 @@ public final class LaneRunner {
             lane.view().append(lane.events().terminal(new LaneFailed("", refused)));
             return LaneOutcome.reject(describe(task) + " cannot run: " + refused.get(0).getMessage());
         }
+        Optional<Checkout> checkout = Optional.empty();
+        Workspace repo = task.getLane().getWorkspace();
+        if (repo != null) {
+            RepoCache.Opened opened = repos.checkout(repo, task.getMissionId(), lane.laneId(), task.getAttempt());
+            if (opened.checkout().isEmpty()) {
+                lane.view().append(lane.events().terminal(new LaneFailed("", List.of(new Reason("UNKNOWN",
+                        "lane.workspace.base", opened.problem(), List.of("commit " + repo.getBase() + " fetchable from "
+                        + repo.getRepo() + " by this worker"))))));
+                return LaneOutcome.reject(describe(task) + " cannot run: " + opened.problem());
+            }
+            checkout = opened.checkout();
+        }
+        try {
+            return runStarted(lane, stages, deliveryCount, checkout);
+        } finally {
+            checkout.ifPresent(Checkout::close);
+        }
+    }
+
+    private LaneOutcome runStarted(LaneScope lane, List<ResolvedStage> stages, int deliveryCount,
+                                   Optional<Checkout> checkout) {
+        RunLane task = lane.task();
         lane.view().append(lane.events().event(new LaneStarted(worker, deliveryCount, task.getScope()),
                 "", "delivery", deliveryCount));
         try {
-            runStages(lane, stages);
+            runStages(lane, stages, checkout);
             if (!lane.view().awaitReadBack(READ_BACK_TIMEOUT)) {
                 LOG.warn("{}: own receipts not readable after {} s; Yield resolves evidence without them",
                         describe(task), READ_BACK_TIMEOUT.toSeconds());
@@ -90,18 +120,23 @@ public final class LaneRunner {
         }
         LaneYielded yielded = YieldValidator.validate(new LaneEvidence(task,
                 StagePlans.requiredArtifacts(task.getLane(), stages),
-                lane.view().attempt(lane.laneId(), task.getAttempt()), lane.view().logged()));
+                lane.view().attempt(lane.laneId(), task.getAttempt()), lane.view().logged(), allowFailure()));
         lane.view().append(lane.events().terminal(yielded));
         return LaneOutcome.accept(describe(task) + " yielded, passed=" + yielded.getPassed());
     }
 
-    private void runStages(LaneScope lane, List<ResolvedStage> stages) throws LaneFailure, InterruptedException {
-        StageExecution execution = new StageExecution(lane, provider, calls);
-        ToolStep toolStep = new ToolStep(lane, tools, workspace);
+    private void runStages(LaneScope lane, List<ResolvedStage> stages, Optional<Checkout> checkout)
+            throws LaneFailure, InterruptedException {
+        StageExecution execution = new StageExecution(lane, provider, calls, checkout);
+        ToolStep toolStep = new ToolStep(lane, tools, workspace, checkout);
+        Optional<ChangeStep> changeStep = checkout.map(opened -> new ChangeStep(lane, opened));
         Set<String> done = new HashSet<>();
         for (ResolvedStage stage : stages) {
             List<BlackboardEvent> earlier = receiptsOf(lane, done);
             BlackboardEvent artifact = execution.run(stage, earlier);
+            if (changeStep.isPresent()) {
+                changeStep.get().run(stage, artifact);
+            }
             toolStep.run(stage, artifact);
             done.add(stage.name());
         }
@@ -113,6 +148,16 @@ public final class LaneRunner {
                 (event.getPayload() instanceof StageCompleted stage && stageNames.contains(stage.getStage()))
                         || (event.getPayload() instanceof ToolReceipt tool && stageNames.contains(tool.getStage())))
                 .toList();
+    }
+
+    private Set<String> allowFailure() {
+        Set<String> allowed = new HashSet<>();
+        registry.tools().forEach((name, spec) -> {
+            if (spec.allowFailure()) {
+                allowed.add(name);
+            }
+        });
+        return allowed;
     }
 
     private static String describe(RunLane task) {

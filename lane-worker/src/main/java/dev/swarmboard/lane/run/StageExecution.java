@@ -18,11 +18,13 @@ import dev.swarmboard.lane.stage.PlannedCall;
 import dev.swarmboard.lane.stage.ResolvedStage;
 import dev.swarmboard.lane.stage.StagePlans;
 import dev.swarmboard.lane.validation.ArtifactsPresent;
+import dev.swarmboard.lane.workspace.Checkout;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.StageType;
 import dev.swarmboard.schema.event.StageCompleted;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -40,15 +42,17 @@ final class StageExecution {
     private final LaneScope lane;
     private final ModelProvider provider;
     private final ExecutorService calls;
+    private final Optional<Checkout> checkout;
 
-    StageExecution(LaneScope lane, ModelProvider provider, ExecutorService calls) {
+    StageExecution(LaneScope lane, ModelProvider provider, ExecutorService calls, Optional<Checkout> checkout) {
         this.lane = lane;
         this.provider = provider;
         this.calls = calls;
+        this.checkout = checkout;
     }
 
     BlackboardEvent run(ResolvedStage stage, List<BlackboardEvent> earlier) throws LaneFailure, InterruptedException {
-        StageContext context = ContextBuilder.build(lane.task(), stage, earlier);
+        StageContext context = ContextBuilder.build(lane.task(), stage, earlier, checkout);
         List<PlannedCall> proposals = CallPlan.proposals(stage, lane.task().getLane().getRole());
         boolean singleOutput = stage.type() == StageType.SINGLE || stage.type() == StageType.ROUTED;
         List<BlackboardEvent> outputs = callAll(stage, proposals, context, singleOutput ? stage.outputArtifact() : "");
@@ -154,7 +158,9 @@ final class StageExecution {
                 .setPromptHash(context.promptHash())
                 .setArtifact(artifact)
                 .setContext(stage.context())
-                .setContextRefs(context.refs());
+                .setContextRefs(context.refs())
+                .setFileRefs(context.files())
+                .setContextNotes(context.notes());
     }
 
     private String receiptId(ResolvedStage stage, PlannedCall call) {

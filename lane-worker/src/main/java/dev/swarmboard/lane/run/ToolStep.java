@@ -7,6 +7,7 @@ import dev.swarmboard.lane.tool.ToolOutcome;
 import dev.swarmboard.lane.tool.ToolRejected;
 import dev.swarmboard.lane.tool.ToolResult;
 import dev.swarmboard.lane.tool.ToolRunner;
+import dev.swarmboard.lane.workspace.Checkout;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.event.StageCompleted;
 import dev.swarmboard.schema.event.ToolReceipt;
@@ -14,9 +15,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Runs a stage's tools after its model calls, in this run's fresh lane directory
+ * Runs a stage's tools after its model calls (and its change), in the attempt's checkout when the lane has
+ * a repository (the receipt names the tree), else in this run's fresh lane directory
  * ({@link LaneDirectories#createFresh}, made at the first tool run),
  * each with the arguments its artifact gives (see {@link ToolArgs}), and writes a ToolReceipt per run. A
  * run already receipted is not repeated. A run the tool runner refuses fails the lane.
@@ -26,12 +29,14 @@ final class ToolStep {
     private final LaneScope lane;
     private final ToolRunner runner;
     private final Path workspaceRoot;
+    private final Optional<Checkout> checkout;
     private Path workspace;
 
-    ToolStep(LaneScope lane, ToolRunner runner, Path workspaceRoot) {
+    ToolStep(LaneScope lane, ToolRunner runner, Path workspaceRoot, Optional<Checkout> checkout) {
         this.lane = lane;
         this.runner = runner;
         this.workspaceRoot = workspaceRoot;
+        this.checkout = checkout;
     }
 
     void run(ResolvedStage stage, BlackboardEvent artifactReceipt) throws LaneFailure, InterruptedException {
@@ -48,7 +53,9 @@ final class ToolStep {
     private void runOne(ResolvedStage stage, String tool, int index, Map<String, String> args)
             throws LaneFailure, InterruptedException {
         ToolSpec spec = lane.registry().tool(tool).orElseThrow();
-        ToolOutcome outcome = runner.run(spec, args, workspace(stage.name()));
+        // a lane with a repository runs its tools in its checkout, at the tree the receipt names
+        Path directory = checkout.isPresent() ? checkout.get().dir() : workspace(stage.name());
+        ToolOutcome outcome = runner.run(spec, args, directory);
         if (outcome instanceof ToolRejected rejected) {
             throw LaneFailure.of(stage.name(), "TOOL_REJECTED", "stages." + stage.name() + ".tools[" + index + "]",
                     rejected.reason(), List.of());
@@ -65,6 +72,7 @@ final class ToolStep {
                 .setOutputTruncated(result.truncated())
                 .setOutputHash(result.outputHash())
                 .setTestsTool(spec.tests())
+                .setTreeId(checkout.map(Checkout::treeId).orElse(""))
                 .build();
         lane.view().append(lane.events().event(receipt, stage.name(), tool, index));
     }

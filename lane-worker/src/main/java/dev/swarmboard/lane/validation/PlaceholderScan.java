@@ -2,6 +2,7 @@ package dev.swarmboard.lane.validation;
 
 import dev.swarmboard.schema.CheckResult;
 import dev.swarmboard.schema.event.StageCompleted;
+import dev.swarmboard.lane.workspace.NormalizedDiff;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import java.util.regex.Pattern;
  * {@code TODO}, {@code TBD}, {@code FIXME}, {@code lorem ipsum}, a line (or a YAML value or list item)
  * that is only {@code ...} or {@code …}, and {@code <placeholder>}-style tokens such as
  * {@code <your-name>}, {@code <API_KEY>} or {@code <insert summary here>} (but not {@code List<String>}).
+ * The same scan covers every line an applied change adds.
  */
 public final class PlaceholderScan implements YieldCheck {
 
@@ -32,6 +34,14 @@ public final class PlaceholderScan implements YieldCheck {
         List<String> findings = new ArrayList<>();
         for (var receipt : evidence.presentArtifacts()) {
             findings.addAll(scan(LaneEvidence.stage(receipt)));
+        }
+        for (var change : evidence.changes()) {
+            List<String> added = NormalizedDiff.addedLines(change.getDiff());
+            for (int i = 0; i < added.size(); i++) {
+                int index = i + 1;
+                finding(added.get(i)).ifPresent(found -> findings.add("the change of stage " + change.getStage()
+                        + ", added line " + index + ": " + found));
+            }
         }
         if (findings.isEmpty()) {
             return YieldCheck.passed(NAME, "no placeholder in any artifact");

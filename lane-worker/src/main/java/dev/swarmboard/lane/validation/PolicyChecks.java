@@ -4,6 +4,7 @@ import dev.swarmboard.schema.CheckResult;
 import dev.swarmboard.schema.PlannedLane;
 import dev.swarmboard.schema.RunLane;
 import dev.swarmboard.schema.event.ToolReceipt;
+import dev.swarmboard.lane.workspace.ScopePaths;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,7 +12,9 @@ import java.util.Set;
 
 /**
  * {@code policy_checks}: every tool that ran is one of the lane's tools and, when the mission lists
- * allowed capabilities, one of those; and the attempt's scope is within the lane's planned scope.
+ * allowed capabilities, one of those; a non-test tool exited 0 unless the registry allows its failure;
+ * every path a change touched is inside the attempt's scope; and the attempt's scope is within the
+ * lane's planned scope.
  */
 public final class PolicyChecks implements YieldCheck {
 
@@ -31,6 +34,20 @@ public final class PolicyChecks implements YieldCheck {
                 problems.add("tool " + tool + " is not in the mission's allowed capabilities "
                         + task.getAllowedCapabilities());
             }
+        }
+        for (ToolReceipt run : evidence.toolReceipts()) {
+            if (!run.getTestsTool() && (run.getExitCode() != 0 || run.getTimedOut())
+                    && !evidence.allowFailure().contains(run.getTool())) {
+                problems.add("tool " + run.getTool() + " after stage " + run.getStage()
+                        + (run.getTimedOut() ? " timed out" : " exited " + run.getExitCode())
+                        + " (the registry does not mark it allow_failure)");
+            }
+        }
+        for (var change : evidence.changes()) {
+            change.getFiles().stream().map(file -> file.getPath())
+                    .filter(path -> !ScopePaths.inScope(task.getScope(), path)).forEach(path -> problems.add(
+                    "the change of stage " + change.getStage() + " touches " + path + ", outside the scope "
+                            + task.getScope()));
         }
         List<String> outside = task.getScope().stream().filter(entry -> !lane.getScope().contains(entry)).toList();
         if (!outside.isEmpty()) {

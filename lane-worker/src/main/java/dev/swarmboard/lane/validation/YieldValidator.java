@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Lane-level Yield: runs every check in a fixed order over the attempt's evidence and states the
  * outcome as a {@link LaneYielded}. Pure: the same evidence always yields the same payload, so a
- * replay (or a second worker after a crash) reaches the same verdict.
+ * replay (or a second worker after a crash) reaches the same verdict. Checks a lane's workflow declares
+ * ({@code red_green}) follow the fixed ones.
  */
 public final class YieldValidator {
 
@@ -23,7 +24,10 @@ public final class YieldValidator {
     }
 
     public static LaneYielded validate(LaneEvidence evidence) {
-        List<CheckResult> checks = CHECKS.stream().map(check -> check.check(evidence)).toList();
+        List<CheckResult> checks = new java.util.ArrayList<>(CHECKS.stream().map(check -> check.check(evidence)).toList());
+        if (evidence.task().getLane().getChecks().contains(RedGreen.NAME)) {
+            checks.add(new RedGreen().check(evidence));
+        }
         List<EvidenceRef> artifacts = evidence.presentArtifacts().stream()
                 .map(receipt -> Events.ref(receipt, LaneEvidence.stage(receipt).getArtifact())).toList();
         List<StageCompleted> stages = evidence.stageReceipts().stream().map(LaneEvidence::stage).toList();

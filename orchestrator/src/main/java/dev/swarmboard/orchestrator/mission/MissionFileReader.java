@@ -8,6 +8,7 @@ import dev.swarmboard.schema.ContactPolicy;
 import dev.swarmboard.schema.KeyValue;
 import dev.swarmboard.schema.LaneSpec;
 import dev.swarmboard.schema.MissionSpec;
+import dev.swarmboard.schema.Workspace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,8 @@ import java.util.Set;
 final class MissionFileReader {
 
     private static final Set<String> KEYS = Set.of("id", "goal", "lanes", "workflow", "inputs", "constraints",
-            "contact", "quorum_threshold", "max_reruns", "shrink_scope_on_retry", "canary_lane");
+            "contact", "quorum_threshold", "max_reruns", "shrink_scope_on_retry", "canary_lane", "workspace");
+    private static final Set<String> WORKSPACE_KEYS = Set.of("repo", "base", "tests", "test_paths");
     private static final Set<String> CONSTRAINT_KEYS = Set.of("deadline", "token_budget", "cost_budget_usd",
             "allowed_capabilities", "scope", "requires_confirmation");
     private static final Set<String> CONTACT_KEYS = Set.of("digest", "critical", "timeout");
@@ -51,7 +53,8 @@ final class MissionFileReader {
                 .setQuorumThreshold(mission.nonNegativeInt("quorum_threshold", 2))
                 .setMaxReruns(mission.nonNegativeInt("max_reruns", 3))
                 .setShrinkScopeOnRetry(mission.bool("shrink_scope_on_retry", true))
-                .setCanaryLane(mission.text("canary_lane").orElse(null));
+                .setCanaryLane(mission.text("canary_lane").orElse(null))
+                .setWorkspace(workspace(mission));
         if (!document.errors().isEmpty()) {
             return Optional.empty();
         }
@@ -86,6 +89,21 @@ final class MissionFileReader {
                     .setRequiresConfirmation(mapping.bool("requires_confirmation", false));
         });
         return constraints.build();
+    }
+
+    /** The workspace as written: {@code base} is pinned to a commit id later, by {@link WorkspacePins}. */
+    private static Workspace workspace(YamlMapping mission) {
+        return mission.mapping("workspace").map(mapping -> {
+            mapping.rejectUnknownKeys(WORKSPACE_KEYS);
+            String base = mapping.required("base", mapping.text("base")).orElse("");
+            return Workspace.newBuilder()
+                    .setRepo(mapping.required("repo", mapping.text("repo")).orElse(""))
+                    .setBase(base)
+                    .setBaseRef(base)
+                    .setTests(mapping.texts("tests").orElse(List.of()))
+                    .setTestPaths(mapping.texts("test_paths").orElse(List.of()))
+                    .build();
+        }).orElse(null);
     }
 
     private static ContactPolicy contact(YamlMapping mission) {

@@ -65,7 +65,8 @@ public final class MissionFiles {
 
     private static Read read(Path file) {
         try {
-            return read(Files.readString(file, StandardCharsets.UTF_8), file.getFileName().toString());
+            Read read = read(Files.readString(file, StandardCharsets.UTF_8), file.getFileName().toString());
+            return pinned(read, file.toAbsolutePath().getParent());
         } catch (IOException e) {
             return new Read(invalid(file.toString(), List.of(Reasons.of(ReasonCode.INVALID_MISSION_FILE, "",
                     "cannot read " + file + ": " + e.getMessage()))), null);
@@ -81,6 +82,28 @@ public final class MissionFiles {
         }
         SubmitMission submission = SubmitMission.newBuilder().setMission(spec.get()).setSource(source).build();
         return new Read(new MissionFile(source, Optional.of(submission), List.of(), List.of()), document);
+    }
+
+    /** The read file with its workspace pinned (see {@link WorkspacePins}); the id is derived again when generated. */
+    private static Read pinned(Read read, Path missionDir) {
+        Optional<SubmitMission> submission = read.file().submission();
+        if (submission.isEmpty() || submission.get().getMission().getWorkspace() == null) {
+            return read;
+        }
+        MissionSpec spec = submission.get().getMission();
+        WorkspacePins.Pinned pinned = WorkspacePins.pin(spec.getWorkspace(), missionDir);
+        if (pinned.workspace().isEmpty()) {
+            return new Read(invalid(read.file().source(), pinned.reasons().stream()
+                    .map(reason -> located(reason, read.document())).toList()), read.document());
+        }
+        MissionSpec.Builder pinnedSpec = MissionSpec.newBuilder(spec).setWorkspace(pinned.workspace().get());
+        boolean generatedId = read.document().root().map(root -> !root.has("id")).orElse(false);
+        if (generatedId) {
+            pinnedSpec.setMissionId(MissionFileReader.generatedId(pinnedSpec.setMissionId("").build()));
+        }
+        SubmitMission pinnedSubmission = SubmitMission.newBuilder(submission.get()).setMission(pinnedSpec.build()).build();
+        return new Read(new MissionFile(read.file().source(), Optional.of(pinnedSubmission), List.of(), List.of()),
+                read.document());
     }
 
     private static MissionFile invalid(String source, List<Reason> reasons) {

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * What cancelling a plan undoes, step by step, in words a person can follow. The orchestrator
- * itself changes nothing outside the blackboard; lane tools may, inside their lane's scope.
+ * itself changes nothing outside the blackboard; lane tools may, inside their lane's scope; lanes with
+ * a workspace change only their own checkouts, never the repository.
  */
 public final class RevertPaths {
 
@@ -18,7 +19,11 @@ public final class RevertPaths {
         steps.add("stop plan " + planId + ": no further RunLane is sent and no re-run is scheduled; lane attempts"
                 + " already running finish and are not retried");
         for (PlannedLane lane : lanes) {
-            if (lane.getTools().isEmpty()) {
+            if (lane.getWorkspace() != null) {
+                steps.add("lane " + lane.getLaneId() + ": its changes and tool runs stayed in its own checkouts of "
+                        + lane.getWorkspace().getRepo() + " at " + lane.getWorkspace().getBase()
+                        + " (removed after each attempt); the repository itself is not changed");
+            } else if (lane.getTools().isEmpty()) {
                 steps.add("lane " + lane.getLaneId() + ": wrote only artifacts " + lane.getRequiredArtifacts()
                         + " to the blackboard; nothing to undo outside it");
             } else {

@@ -11,6 +11,7 @@ import dev.swarmboard.schema.PlannedLane;
 import dev.swarmboard.schema.Reason;
 import dev.swarmboard.schema.StagePlan;
 import dev.swarmboard.schema.StageType;
+import dev.swarmboard.schema.Workspace;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.Set;
  * Turns a lane and its workflow into stages with a routing table. A stage role is served by the
  * registry model of the stage's role if the registry lists it, else of the lane's role, else of
  * {@code default}. Ensemble, parallel and routed entries name a model key or, failing that, a role.
- * The lane's tools run after the last stage.
+ * The lane's tools run after the last stage unless phases name their own.
  */
 public final class StageRouter {
 
@@ -32,24 +33,53 @@ public final class StageRouter {
     }
 
     public RoutedLane route(LaneSpec lane, Workflow workflow, String field) {
+        return route(lane, workflow, field, null);
+    }
+
+    /**
+     * Routes a lane of a mission with this workspace (null: artifact-only). A workspace's test tools join
+     * the lane's tools; phases that name tools run them ({@code tests} = the workspace's test tools),
+     * and when no phase names any, the lane's tools run after the last stage.
+     */
+    public RoutedLane route(LaneSpec lane, Workflow workflow, String field, Workspace workspace) {
         Routing routing = new Routing(field, lane.getRole());
+        List<String> tests = workspace == null ? List.of() : workspace.getTests();
+        Set<String> laneTools = new LinkedHashSet<>(lane.getTools());
+        laneTools.addAll(tests);
+        boolean phasesNameTools = workflow.phases().stream().anyMatch(phase -> !phase.tools().isEmpty());
         List<StagePlan> stages = new ArrayList<>();
         for (int i = 0; i < workflow.phases().size(); i++) {
+            Phase phase = workflow.phases().get(i);
             boolean last = i == workflow.phases().size() - 1;
-            stages.add(stage(workflow.phases().get(i), last ? lane.getTools() : List.of(), routing));
+            List<String> tools = phasesNameTools ? expand(phase.tools(), tests)
+                    : last ? List.copyOf(laneTools) : List.of();
+            laneTools.addAll(tools);
+            stages.add(stage(phase, tools, routing));
         }
+        // lane tools and workspace tests are checked where they are written; here only what phases name
+        laneTools.stream().filter(tool -> !lane.getTools().contains(tool) && !tests.contains(tool))
+                .filter(tool -> registry.tool(tool).isEmpty()).forEach(tool -> routing.unknowns.add(
+                Reasons.of(ReasonCode.UNKNOWN, field, "unknown tool '" + tool + "'", "registry entry tools." + tool)));
         PlannedLane planned = PlannedLane.newBuilder()
                 .setLaneId(lane.getId())
                 .setObjective(lane.getObjective())
                 .setRole(lane.getRole())
                 .setScope(lane.getScope())
-                .setTools(lane.getTools())
+                .setTools(List.copyOf(laneTools))
                 .setStages(stages)
                 .setRequiredArtifacts(workflow.outputs())
-                .setRequireTestsGreen(lane.getTools().stream()
+                .setRequireTestsGreen(laneTools.stream()
                         .anyMatch(tool -> registry.tool(tool).map(spec -> spec.tests()).orElse(false)))
+                .setWorkspace(workspace)
+                .setChecks(workflow.checks())
                 .build();
         return new RoutedLane(planned, List.copyOf(routing.modelKeys), routing.tokens, routing.unknowns);
+    }
+
+    private static List<String> expand(List<String> phaseTools, List<String> tests) {
+        Set<String> tools = new LinkedHashSet<>();
+        phaseTools.forEach(tool -> tools.addAll(Phase.WORKSPACE_TESTS.equals(tool) ? tests : List.of(tool)));
+        return List.copyOf(tools);
     }
 
     private StagePlan stage(Phase phase, List<String> tools, Routing routing) {
@@ -77,6 +107,7 @@ public final class StageRouter {
                 .setInput(phase.input())
                 .setOutputArtifact(phase.output())
                 .setTools(tools)
+                .setExpect(phase.expect())
                 .build();
     }
 

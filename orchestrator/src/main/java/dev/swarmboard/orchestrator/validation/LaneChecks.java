@@ -53,7 +53,7 @@ final class LaneChecks {
             checkTools(lane, field, rejections);
             checkScope(lane, field, rejections, undecidable);
             workflow(lane, field, rejections).ifPresent(workflow -> {
-                RoutedLane route = router.route(lane, workflow, field);
+                RoutedLane route = router.route(lane, workflow, field, spec.getWorkspace());
                 rejections.addAll(route.unknowns());
                 allowed(spec.getConstraints(), route, field, rejections);
                 routed.add(route);

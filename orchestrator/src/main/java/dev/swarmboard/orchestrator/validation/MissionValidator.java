@@ -70,6 +70,7 @@ public final class MissionValidator {
             checkCanary(spec, rejections);
             checkInputs(spec, checks.workflowsUsed(), rejections);
         }
+        WorkspaceChecks.check(spec, registry, lanes, rejections);
         checkBudgets(spec.getConstraints(), lanes, rejections);
         return new Validation(rejections, undecidable, deadline, lanes);
     }

@@ -55,5 +55,9 @@ public enum ReasonCode {
     /** A validator voted FAIL in the quorum. */
     VOTE_FAILED,
     /** The last quorum failed and no re-run is left. */
-    RERUNS_EXHAUSTED
+    RERUNS_EXHAUSTED,
+    /** The workspace's repository or base cannot be resolved to a commit (client only, before publishing). */
+    WORKSPACE_UNRESOLVED,
+    /** The workspace is not in pinned form (absolute path or URL, full commit id) or its tests or test paths are wrong. */
+    INVALID_WORKSPACE
 }

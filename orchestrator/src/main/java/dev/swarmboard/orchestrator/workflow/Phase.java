@@ -8,10 +8,16 @@ import java.util.Objects;
 /**
  * One phase of a workflow: how it uses models ({@code single} role, {@code ensemble} proposers and a
  * judge, {@code routed} categories, {@code parallel} models), the artifact it reads and the one it
- * writes, and the context it may see. Model entries name a registry model key or a role.
+ * writes, and the context it may see. Model entries name a registry model key or a role. {@code tools}
+ * run after the phase ({@value #WORKSPACE_TESTS} = the workspace's test tools); {@code expect} is what
+ * those test runs must show ({@code red}, {@code green}) for a workflow that declares {@code red_green}.
  */
 public record Phase(String name, StageType type, String role, List<String> models, String judge,
-                    List<Route> routes, String input, String output, ContextStrategy context) {
+                    List<Route> routes, String input, String output, ContextStrategy context,
+                    List<String> tools, String expect) {
+
+    /** The entry of {@code tools} that stands for the mission workspace's test tools. */
+    public static final String WORKSPACE_TESTS = "tests";
 
     public Phase {
         Objects.requireNonNull(name, "name");
@@ -22,6 +28,14 @@ public record Phase(String name, StageType type, String role, List<String> model
         input = input == null ? "" : input;
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(context, "context");
+        tools = List.copyOf(tools);
+        expect = expect == null ? "" : expect;
+    }
+
+    /** A phase that runs no tools of its own and expects nothing of the tests. */
+    public Phase(String name, StageType type, String role, List<String> models, String judge,
+                 List<Route> routes, String input, String output, ContextStrategy context) {
+        this(name, type, role, models, judge, routes, input, output, context, List.of(), "");
     }
 
     /** A single-model phase served by the model of {@code role}. */

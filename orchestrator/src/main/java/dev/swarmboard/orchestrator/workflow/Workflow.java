@@ -5,10 +5,21 @@ import java.util.List;
 /**
  * A declarative lane workflow: the mission inputs it needs and its phases in order. Each phase
  * becomes one stage of a planned lane; the phases' output artifacts are what the lane must yield.
+ * {@code checks} are extra Yield checks its lanes must pass ({@value #RED_GREEN}).
  */
-public record Workflow(String name, String description, List<String> inputs, List<Phase> phases) {
+public record Workflow(String name, String description, List<String> inputs, List<Phase> phases,
+                       List<String> checks) {
+
+    /** The Yield check of test-driven lanes: red at the red phase's tree, green at the final tree. */
+    public static final String RED_GREEN = "red_green";
+
+    /** A workflow that declares no extra Yield check. */
+    public Workflow(String name, String description, List<String> inputs, List<Phase> phases) {
+        this(name, description, inputs, phases, List.of());
+    }
 
     public Workflow {
+        checks = List.copyOf(checks);
         inputs = List.copyOf(inputs);
         phases = List.copyOf(phases);
         if (phases.isEmpty()) {

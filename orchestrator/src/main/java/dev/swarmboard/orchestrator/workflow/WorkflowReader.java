@@ -22,9 +22,12 @@ public final class WorkflowReader {
     /** The name of the built-in planning lane; no workflow file may take it. */
     public static final String RESERVED_NAME = "orchestrate";
 
-    private static final Set<String> KEYS = Set.of("name", "description", "inputs", "phases");
+    private static final Set<String> KEYS = Set.of("name", "description", "inputs", "phases", "checks");
+    private static final Set<String> CHECKS = Set.of(Workflow.RED_GREEN);
+    private static final Set<String> EXPECTATIONS = Set.of("red", "green");
     private static final Set<String> PHASE_KEYS =
-            Set.of("name", "type", "role", "models", "judge", "routes", "input", "output", "context");
+            Set.of("name", "type", "role", "models", "judge", "routes", "input", "output", "context", "tools",
+                    "expect");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Set<StageType> TYPES =
             Set.of(StageType.SINGLE, StageType.ENSEMBLE, StageType.ROUTED, StageType.PARALLEL);
@@ -51,7 +54,33 @@ public final class WorkflowReader {
         String description = workflow.text("description", "");
         List<String> inputs = workflow.texts("inputs").orElse(List.of());
         List<Phase> phases = phases(workflow);
-        return document.result(() -> new Workflow(name, description, inputs, phases));
+        List<String> checks = workflow.texts("checks").orElse(List.of());
+        checkDeclaredChecks(workflow, checks, phases);
+        return document.result(() -> new Workflow(name, description, inputs, phases, checks));
+    }
+
+    /** Known checks only; {@code red_green} needs a red phase before a green one, each running the tests. */
+    private static void checkDeclaredChecks(YamlMapping workflow, List<String> checks, List<Phase> phases) {
+        checks.stream().filter(check -> !CHECKS.contains(check)).forEach(check ->
+                workflow.reject("checks", "unknown check '" + check + "' (known: " + CHECKS + ")"));
+        if (!checks.contains(Workflow.RED_GREEN)) {
+            return;
+        }
+        int red = -1;
+        int green = -1;
+        for (int i = 0; i < phases.size(); i++) {
+            Phase phase = phases.get(i);
+            red = "red".equals(phase.expect()) && red < 0 ? i : red;
+            green = "green".equals(phase.expect()) ? i : green;
+            if (!phase.expect().isEmpty() && !phase.tools().contains(Phase.WORKSPACE_TESTS)) {
+                workflow.reject("phases", "phase " + phase.name() + " expects " + phase.expect()
+                        + " but does not run the tests (tools: [" + Phase.WORKSPACE_TESTS + "])");
+            }
+        }
+        if (red < 0 || green < red) {
+            workflow.reject("checks", Workflow.RED_GREEN + " needs a phase with expect: red followed by one with"
+                    + " expect: green");
+        }
     }
 
     private static List<Phase> phases(YamlMapping workflow) {
@@ -97,8 +126,13 @@ public final class WorkflowReader {
             return Optional.empty();
         }
         String role = phase.text("role", type.get() == StageType.SINGLE ? "" : name.get());
+        List<String> tools = phase.texts("tools").orElse(List.of());
+        String expect = phase.text("expect", "");
+        if (!expect.isEmpty() && !EXPECTATIONS.contains(expect)) {
+            phase.reject("expect", "must be one of " + EXPECTATIONS);
+        }
         return Optional.of(new Phase(name.get(), type.get(), role, models, judge.orElse(null), routes, input,
-                output.get(), context));
+                output.get(), context, tools, expect));
     }
 
     private static List<Phase.Route> routes(YamlMapping phase) {

@@ -17,7 +17,7 @@ class WorkflowCatalogueTest {
     void shouldLoadTheExampleWorkflows() {
         WorkflowCatalogue catalogue = WorkflowCatalogue.load(EXAMPLES);
 
-        assertThat(catalogue.names()).containsExactly("feature-build", "plan", "prey", "workshop");
+        assertThat(catalogue.names()).containsExactly("feature-build", "plan", "prey", "tdd", "workshop");
     }
 
     @Test

@@ -1,0 +1,138 @@
+package dev.swarmboard.lane.run;
+
+import dev.swarmboard.capability.Redactor;
+import static dev.swarmboard.lane.LaneFixtures.CLOCK;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.swarmboard.capability.CapabilityRegistry;
+import dev.swarmboard.lane.model.ModelProviders;
+import dev.swarmboard.lane.tool.ToolRunner;
+import dev.swarmboard.lane.workspace.WorkspaceLanes;
+import dev.swarmboard.schema.CheckResult;
+import dev.swarmboard.schema.Workspace;
+import dev.swarmboard.schema.event.ChangeApplied;
+import dev.swarmboard.schema.event.LaneFailed;
+import dev.swarmboard.schema.event.LaneYielded;
+import dev.swarmboard.schema.event.StageCompleted;
+import dev.swarmboard.schema.event.ToolReceipt;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.kafka.clients.consumer.AcknowledgeType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkspaceLaneTest {
+
+    private static final CapabilityRegistry REGISTRY = WorkspaceLanes.registry();
+
+    @TempDir
+    Path dir;
+    private Workspace workspace;
+    private final ExecutorService calls = Executors.newCachedThreadPool();
+    private final InMemoryBlackboard blackboard = new InMemoryBlackboard();
+
+    @BeforeEach
+    void repository() {
+        workspace = WorkspaceLanes.textkit(dir.resolve("textkit"));
+    }
+
+    @AfterEach
+    void stop() {
+        calls.shutdownNow();
+    }
+
+    private LaneRunner runner(String worker) {
+        return new LaneRunner(REGISTRY, ModelProviders.forRegistry(REGISTRY), ToolRunner.forWorker(Redactor.NONE),
+                calls, dir.resolve("lanes"), worker, CLOCK);
+    }
+
+    @Test
+    void shouldRunATddLaneRedThenGreenOnTheRepository() {
+        // When the tdd lane runs on a fresh copy of the example project
+        LaneOutcome outcome = runner("w-1").run(WorkspaceLanes.task("m-1", WorkspaceLanes.tdd(workspace), 1), 1,
+                blackboard);
+
+        // Then red and green each changed the tree, and the tests failed on red's tree and passed on green's
+        assertThat(outcome.acknowledgement()).isEqualTo(AcknowledgeType.ACCEPT);
+        List<ChangeApplied> changes = blackboard.payloads(ChangeApplied.class);
+        assertThat(changes).extracting(ChangeApplied::getStage).containsExactly("red", "green");
+        assertThat(changes.get(1).getParentTreeId()).isEqualTo(changes.get(0).getTreeId());
+        List<ToolReceipt> runs = blackboard.payloads(ToolReceipt.class);
+        assertThat(runs).extracting(run -> run.getStage() + ":" + (run.getExitCode() == 0 ? "green" : "red"))
+                .containsExactly("red:red", "green:green", "refactor:green");
+        assertThat(runs.get(0).getTreeId()).isEqualTo(changes.get(0).getTreeId());
+        assertThat(runs.get(1).getTreeId()).isEqualTo(changes.get(1).getTreeId());
+        assertThat(runs.get(0).getOutput()).contains("test_drops_punctuation");
+
+        // And green saw the files (with blob ids) and the failing test run
+        StageCompleted green = blackboard.payloads(StageCompleted.class).get(1);
+        assertThat(green.getFileRefs()).extracting(ref -> ref.getPath())
+                .containsExactly("tests/test_slug.py", "textkit/slug.py");
+        LaneYielded yielded = blackboard.payloads(LaneYielded.class).get(0);
+        assertThat(yielded.getChecks()).filteredOn(check -> !check.getPassed()).isEmpty();
+        assertThat(yielded.getChecks()).extracting(CheckResult::getName).contains("red_green");
+        assertThat(yielded.getPassed()).isTrue();
+    }
+
+    @Test
+    void shouldFailALaneWhoseChangeDoesNotApplyAndPassItsRetry() {
+        // When attempt 1 of word-docs runs, its change names text the file does not hold
+        var lane = WorkspaceLanes.prey("word-docs", workspace);
+        runner("w-1").run(WorkspaceLanes.task("m-1", lane, 1), 1, blackboard);
+
+        // Then the lane fails with CHANGE_REJECTED naming the block, and nothing was receipted as applied
+        assertThat(blackboard.payloads(LaneFailed.class)).singleElement().satisfies(failed -> {
+            assertThat(failed.getReasons().get(0).getCode()).isEqualTo("CHANGE_REJECTED");
+            assertThat(failed.getReasons().get(0).getField()).isEqualTo("stages.engage.changes[0]");
+            assertThat(failed.getReasons().get(0).getMessage()).contains("does not occur in textkit/words.py");
+        });
+        assertThat(blackboard.payloads(ChangeApplied.class)).isEmpty();
+
+        // When attempt 2 runs, Then its change applies and the tests pass on the new tree
+        runner("w-2").run(WorkspaceLanes.task("m-1", lane, 2), 1, blackboard);
+        assertThat(blackboard.payloads(ChangeApplied.class)).singleElement().satisfies(change ->
+                assertThat(change.getFiles()).extracting(file -> file.getPath() + " +" + file.getAdded() + " -"
+                        + file.getRemoved()).containsExactly("textkit/words.py +1 -1"));
+        assertThat(blackboard.payloads(LaneYielded.class)).singleElement()
+                .satisfies(yielded -> assertThat(yielded.getPassed()).isTrue());
+    }
+
+    @Test
+    void shouldResumeWithoutApplyingAReceiptedChangeTwice() {
+        // Given a first worker that got as far as red's change (LaneStarted, red receipt, ChangeApplied), then died
+        var task = WorkspaceLanes.task("m-1", WorkspaceLanes.tdd(workspace), 1);
+        runner("w-1").run(task, 1, blackboard);
+        InMemoryBlackboard crashed = blackboard.prefix(3);
+
+        // When another worker gets the task again
+        runner("w-2").run(task, 2, crashed);
+
+        // Then red's change is on the blackboard once, and the resumed lane reaches the same trees and yield
+        assertThat(crashed.payloads(ChangeApplied.class)).hasSize(2)
+                .isEqualTo(blackboard.payloads(ChangeApplied.class));
+        assertThat(crashed.payloads(ToolReceipt.class)).extracting(ToolReceipt::getTreeId)
+                .isEqualTo(blackboard.payloads(ToolReceipt.class).stream().map(ToolReceipt::getTreeId).toList());
+        assertThat(crashed.payloads(LaneYielded.class).get(0).getPassed()).isTrue();
+    }
+
+    @Test
+    void shouldFailPreflightWhenThePinnedCommitCannotBeFound() {
+        // Given a lane pinned to a commit the repository does not have
+        Workspace unknown = Workspace.newBuilder(workspace).setBase("0".repeat(40)).build();
+
+        // When it runs
+        LaneOutcome outcome = runner("w-1").run(WorkspaceLanes.task("m-1", WorkspaceLanes.tdd(unknown), 1), 1,
+                blackboard);
+
+        // Then it is refused before it starts, UNKNOWN with the witness that would resolve it
+        assertThat(outcome.acknowledgement()).isEqualTo(AcknowledgeType.REJECT);
+        assertThat(blackboard.payloads(LaneFailed.class)).singleElement().satisfies(failed -> {
+            assertThat(failed.getReasons().get(0).getCode()).isEqualTo("UNKNOWN");
+            assertThat(failed.getReasons().get(0).getWitnesses().get(0)).contains("0".repeat(40));
+        });
+    }
+}
