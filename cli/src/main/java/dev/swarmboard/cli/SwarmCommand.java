@@ -1,5 +1,6 @@
 package dev.swarmboard.cli;
 
+import dev.swarmboard.input.InputFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,7 +42,7 @@ public final class SwarmCommand implements Runnable {
             if (verbose) {
                 error.printStackTrace(line.getErr());
             }
-            return error instanceof UsageException ? 2 : 1;
+            return error instanceof UsageException || error instanceof InputFileException ? 2 : 1;
         });
         return commandLine.execute(args);
     }
