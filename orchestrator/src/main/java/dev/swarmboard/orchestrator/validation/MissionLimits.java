@@ -36,6 +36,8 @@ public final class MissionLimits {
     public static final int MISSION_BYTES = 256 * 1024;
     /** The Avro binary size of the plan the mission leads to (lanes with their stages and model routes). */
     public static final int PLAN_BYTES = 512 * 1024;
+    /** An approve command's note or a cancel command's reason. */
+    public static final int NOTE_BYTES = 1_000;
     /** Reasons kept in one rejection; the rest are counted in the last one. */
     public static final int REASONS = 50;
 
@@ -70,6 +72,16 @@ public final class MissionLimits {
         MissionLimits limits = new MissionLimits();
         limits.bytes("lanes", planBytes, PLAN_BYTES, "the encoded plan (lanes with their stages and model routes)");
         return limits.exceeded;
+    }
+
+    /** Whether an approve note or a cancel reason is over {@link #NOTE_BYTES}. */
+    public static boolean overNote(String text) {
+        return text != null && utf8Length(text) > NOTE_BYTES;
+    }
+
+    /** The message of a refused note or reason, naming the limit. */
+    public static String noteMessage(String what) {
+        return what + " is over the limit of " + NOTE_BYTES + " bytes (UTF-8)";
     }
 
     /** At most {@link #REASONS} reasons: the first ones and one counting the rest. */
