@@ -26,9 +26,17 @@ final class Markdown {
         return "|" + "---|".repeat(columns) + "\n";
     }
 
-    /** Event text for a paragraph or a cell. */
+    /** The most characters of one piece of event text a report shows, so a report grows linearly with lanes. */
+    static final int SHOWN_CHARS = 300;
+
+    /** Event text for a paragraph or a cell: at most {@link #SHOWN_CHARS} characters, then escaped. */
     static String text(String eventText) {
-        return ShownText.markdown(eventText);
+        String text = eventText == null ? "" : eventText;
+        if (text.length() > SHOWN_CHARS) {
+            int end = Character.isHighSurrogate(text.charAt(SHOWN_CHARS - 2)) ? SHOWN_CHARS - 2 : SHOWN_CHARS - 1;
+            text = text.substring(0, end) + "…";
+        }
+        return ShownText.markdown(text);
     }
 
     /** Every cell is event text. */

@@ -1,5 +1,6 @@
 package dev.swarmboard.orchestrator.validation;
 
+import dev.swarmboard.blackboard.EncodedSize;
 import dev.swarmboard.schema.Constraints;
 import dev.swarmboard.schema.ContactPolicy;
 import dev.swarmboard.schema.KeyValue;

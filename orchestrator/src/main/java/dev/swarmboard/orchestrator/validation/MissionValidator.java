@@ -1,5 +1,6 @@
 package dev.swarmboard.orchestrator.validation;
 
+import dev.swarmboard.blackboard.EncodedSize;
 import dev.swarmboard.capability.CapabilityRegistry;
 import dev.swarmboard.orchestrator.plan.OrchestrateLane;
 import dev.swarmboard.orchestrator.plan.Planner;

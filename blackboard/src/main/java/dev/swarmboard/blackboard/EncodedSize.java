@@ -1,4 +1,4 @@
-package dev.swarmboard.orchestrator.validation;
+package dev.swarmboard.blackboard;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,7 +8,7 @@ import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 
-/** The Avro binary size of a record, counted without keeping the bytes. */
+/** The Avro binary size of a record, counted without keeping the bytes: for size limits checked before writing. */
 public final class EncodedSize {
 
     private EncodedSize() {
