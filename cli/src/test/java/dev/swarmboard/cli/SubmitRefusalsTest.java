@@ -111,6 +111,13 @@ class SubmitRefusalsTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("over the limit of 100");
     }
 
+    @Test
+    void shouldRefuseACancelReasonOverTheLimitBeforeKafka() {
+        int exit = SwarmCommand.execute("cancel", "m-1", "--reason", "x".repeat(1_001), "--bootstrap", NO_BROKER);
+
+        assertRefused(exit, "LIMIT_EXCEEDED at --reason: --reason is over the limit of 1000 bytes");
+    }
+
     private Path mission(String yaml) throws IOException {
         return Files.writeString(dir.resolve("mission.yaml"), yaml);
     }
