@@ -1,10 +1,9 @@
 package dev.swarmboard.capability;
 
 import dev.swarmboard.config.ConfigParameter;
+import dev.swarmboard.input.InputFile;
+import dev.swarmboard.input.InputFileException;
 import dev.swarmboard.schema.ModelRoute;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
@@ -106,12 +105,8 @@ public record CapabilityRegistry(Map<String, ModelSpec> models, Map<String, Stri
         };
     }
 
-    /** Reads a capability file as UTF-8, turning an unreadable file into a {@link RegistryException}. */
+    /** Reads a capability file: a regular UTF-8 file under the input size cap, else an {@link InputFileException}. */
     public static String readFile(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new RegistryException(file.toString(), List.of(new ConfigError("", 0, "cannot read file: " + e)));
-        }
+        return InputFile.readText(file);
     }
 }

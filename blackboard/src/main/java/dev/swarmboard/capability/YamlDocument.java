@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -102,6 +103,13 @@ public final class YamlDocument {
 
     private JsonNode read(JsonParser parser, String path) throws IOException {
         JsonToken token = parser.currentToken();
+        if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+            // Jackson reads an alias as the anchor's name (`*g` as "g"): refuse rather than misread.
+            // An anchor alone reads as its value, so only the alias is an error; nothing is ever expanded.
+            errors.add(new ConfigError(path, line(parser.currentTokenLocation()), "YAML alias *" + parser.getText()
+                    + " is not supported: write the value out"));
+            return NODES.nullNode();
+        }
         return switch (token) {
             case START_OBJECT -> readMapping(parser, path);
             case START_ARRAY -> readSequence(parser, path);

@@ -3,6 +3,7 @@ package dev.swarmboard.capability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.swarmboard.input.InputFileException;
 import dev.swarmboard.schema.ModelRoute;
 import java.io.IOException;
 import java.net.URI;
@@ -287,7 +288,14 @@ class CapabilityRegistryTest {
     @Test
     void shouldRefuseAnUnreadableFile() {
         assertThatThrownBy(() -> CapabilityRegistry.load(dir.resolve("absent.yaml")))
-                .isInstanceOf(RegistryException.class)
-                .hasMessageContaining("cannot read file");
+                .isInstanceOf(InputFileException.class)
+                .hasMessageContaining("absent.yaml cannot be read");
+    }
+
+    @Test
+    void shouldRefuseADirectoryAsRegistryAtOnce() {
+        assertThatThrownBy(() -> CapabilityRegistry.load(dir))
+                .isInstanceOf(InputFileException.class)
+                .hasMessageContaining("is a directory, not a regular file");
     }
 }

@@ -69,4 +69,30 @@ class YamlDocumentTest {
         assertThat(list.errors()).extracting(ConfigError::message).containsExactly("the document must be a mapping");
         assertThat(two.errors()).extracting(ConfigError::message).containsExactly("only one YAML document is allowed");
     }
+
+    @Test
+    void shouldRefuseAnAliasWithItsLineInsteadOfReadingTheAnchorName() {
+        // Given a goal anchored and an objective that is an alias of it
+        YamlDocument document = YamlDocument.parse("""
+                goal: &g Write the brief
+                lanes:
+                  - objective: *g
+                """);
+        // Then the alias is refused at its line: it is never the string "g"
+        assertThat(document.errors()).containsExactly(
+                new ConfigError("lanes[0].objective", 3, "YAML alias *g is not supported: write the value out"));
+    }
+
+    @Test
+    void shouldRefuseAMergeKeyOfAnAnchoredMapping() {
+        YamlDocument document = YamlDocument.parse("""
+                base: &b
+                  role: writer
+                lane:
+                  <<: *b
+                """);
+
+        assertThat(document.errors()).extracting(ConfigError::message).containsExactly(
+                "YAML alias *b is not supported: write the value out");
+    }
 }

@@ -2,6 +2,7 @@ package dev.swarmboard.cli;
 
 import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.orchestrator.mission.MissionCommands;
+import dev.swarmboard.orchestrator.validation.MissionLimits;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,6 +31,7 @@ final class DecideCommands {
 
         @Override
         public Integer call() {
+            checkText("--note", note);
             try (MissionCommands commands = MissionCommands.create(kafka.clientProperties(), kafka.common().catalogue(),
                     Codecs.create(), MissionCommand.issuer())) {
                 System.out.println("approve sent as " + commands.approve(missionId, planId, note).commandId());
@@ -51,11 +53,19 @@ final class DecideCommands {
 
         @Override
         public Integer call() {
+            checkText("--reason", reason);
             try (MissionCommands commands = MissionCommands.create(kafka.clientProperties(), kafka.common().catalogue(),
                     Codecs.create(), MissionCommand.issuer())) {
                 System.out.println("cancel sent as " + commands.cancel(missionId, reason).commandId());
             }
             return 0;
+        }
+    }
+
+    /** The orchestrator refuses longer text (LIMIT_EXCEEDED); refuse it here first, before Kafka. */
+    static void checkText(String option, String text) {
+        if (MissionLimits.overNote(text)) {
+            throw new UsageException("LIMIT_EXCEEDED at " + option + ": " + MissionLimits.noteMessage(option));
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.swarmboard.localkafka.LocalKafka;
 import dev.swarmboard.localkafka.LocalKafkaConfig;
 import dev.swarmboard.orchestrator.mission.MissionStatus;
 import dev.swarmboard.schema.command.SubmitMission;
+import dev.swarmboard.text.ShownText;
 import dev.swarmboard.topic.TopicCatalogue;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -74,7 +75,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("events of " + missionId + ":");
         MissionStatus end = MissionCommand.follow(client, catalogue, codecs, missionId, status,
                 Duration.ofSeconds(timeoutSeconds), out);
-        out.println(end.stage() + ": " + end.summary());
+        out.println(end.stage() + ": " + ShownText.terminal(end.summary()));
         if (end.exitCode() == 0) {
             out.println("report    " + reports.resolve(missionId + ".md").toAbsolutePath());
             out.println("replay    ./swarm up --data-dir " + dataDir + "   then   ./swarm replay " + missionId);
@@ -103,9 +104,11 @@ final class DemoCommand implements Callable<Integer> {
             try (SwarmStack stack = SwarmStack.start(env, workers)) {
                 out.println("services  verifier, digest, orchestrator, " + workers + " lane workers");
                 MissionStatus status = MissionCommand.submit(client, catalogue, codecs, submission);
-                out.println("mission   " + missionId + " submitted: " + submission.getMission().getGoal());
+                out.println("mission   " + missionId + " submitted: "
+                        + ShownText.terminal(submission.getMission().getGoal()));
                 MissionStatus repoStatus = MissionCommand.submit(client, catalogue, codecs, repoSubmission);
-                out.println("mission   " + repoMissionId + " submitted: " + repoSubmission.getMission().getGoal());
+                out.println("mission   " + repoMissionId + " submitted: "
+                        + ShownText.terminal(repoSubmission.getMission().getGoal()));
                 out.println("          on " + repoSubmission.getMission().getWorkspace().getRepo() + " at "
                         + repoSubmission.getMission().getWorkspace().getBase());
                 int first = follow(out, client, catalogue, codecs, missionId, status);

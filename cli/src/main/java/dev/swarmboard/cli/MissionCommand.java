@@ -14,6 +14,7 @@ import dev.swarmboard.orchestrator.validation.MissionValidator;
 import dev.swarmboard.orchestrator.validation.Reasons;
 import dev.swarmboard.orchestrator.workflow.WorkflowCatalogue;
 import dev.swarmboard.schema.command.SubmitMission;
+import dev.swarmboard.text.ShownText;
 import dev.swarmboard.topic.TopicCatalogue;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -38,8 +39,8 @@ final class MissionCommand {
         if (!checked.valid()) {
             throw new UsageException(file + " is not a valid mission: " + Reasons.render(checked.reasons()));
         }
-        checked.notes().forEach(note -> System.err.println("note: " + note.getCode() + " " + note.getField()
-                + ": " + note.getMessage()));
+        checked.notes().forEach(note -> System.err.println("note: " + ShownText.terminal(note.getCode() + " "
+                + note.getField() + ": " + note.getMessage())));
         return checked.submission().orElseThrow();
     }
 

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.swarmboard.blackboard.BlackboardReader;
 import dev.swarmboard.blackboard.MissionLog;
 import dev.swarmboard.blackboard.RecordedEvent;
+import dev.swarmboard.blackboard.SchemaTopic;
 import dev.swarmboard.cli.audit.AuditReport;
 import dev.swarmboard.cli.audit.MissionAudit;
 import dev.swarmboard.cli.view.EventLine;
 import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.blackboard.SchemaTopic;
 import dev.swarmboard.deadletter.DeadLetterIndex;
+import dev.swarmboard.text.ShownText;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -103,7 +105,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     static void printText(AuditReport report, PrintStream out) {
-        out.println("mission " + report.missionId() + (report.asOf() == null ? "" : " as of " + report.asOf())
+        out.println("mission " + ShownText.terminal(report.missionId()) + (report.asOf() == null ? "" : " as of " + report.asOf())
                 + ": " + report.events().size() + " events");
         for (RecordedEvent event : report.events()) {
             out.println("  " + EventLine.render(event.event()) + "   [" + event.coordinates() + "]");
@@ -115,9 +117,10 @@ final class ReplayCommand implements Callable<Integer> {
                     + (report.foreign().isEmpty() ? "" : "; " + report.foreign().size() + " foreign record(s) listed above"));
         } else {
             AuditReport.Divergence first = report.divergences().get(0);
-            out.println("REPLAY DIVERGED at " + first.coordinates() + (first.eventId() == null ? "" : " event " + first.eventId())
-                    + ": " + first.reason());
-            report.divergences().stream().skip(1).forEach(more -> out.println("  also at " + more.coordinates() + ": " + more.reason()));
+            out.println(ShownText.terminal("REPLAY DIVERGED at " + first.coordinates()
+                    + (first.eventId() == null ? "" : " event " + first.eventId()) + ": " + first.reason()));
+            report.divergences().stream().skip(1).forEach(more -> out.println(ShownText.terminal("  also at "
+                    + more.coordinates() + ": " + more.reason())));
         }
     }
 

@@ -4,6 +4,7 @@ import dev.swarmboard.blackboard.BlackboardSetup;
 import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.orchestrator.mission.MissionStatus;
 import dev.swarmboard.schema.command.SubmitMission;
+import dev.swarmboard.text.ShownText;
 import dev.swarmboard.topic.TopicCatalogue;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,7 +53,7 @@ final class SubmitCommand implements Callable<Integer> {
         }
         MissionStatus end = MissionCommand.follow(client, catalogue, codecs, missionId, status,
                 Duration.ofSeconds(timeoutSeconds), System.err);
-        System.out.println(end.stage() + ": " + end.summary());
+        System.out.println(end.stage() + ": " + ShownText.terminal(end.summary()));
         return end.exitCode();
     }
 }

@@ -1,5 +1,7 @@
 package dev.swarmboard.cli;
 
+import dev.swarmboard.input.InputFileException;
+import dev.swarmboard.text.ShownText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,7 +43,7 @@ public final class SwarmCommand implements Runnable {
             if (verbose) {
                 error.printStackTrace(line.getErr());
             }
-            return error instanceof UsageException ? 2 : 1;
+            return error instanceof UsageException || error instanceof InputFileException ? 2 : 1;
         });
         return commandLine.execute(args);
     }
@@ -53,6 +55,6 @@ public final class SwarmCommand implements Runnable {
             root = root.getCause();
         }
         String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
-        return message.replace('\n', ' ');
+        return ShownText.terminal(message.replace('\n', ' '));
     }
 }

@@ -8,6 +8,7 @@ import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.codec.EventDecodeException;
 import dev.swarmboard.deadletter.SkippingConsumer;
 import dev.swarmboard.schema.BlackboardEvent;
+import dev.swarmboard.text.ShownText;
 import dev.swarmboard.topic.TopicCatalogue;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -87,8 +88,8 @@ final class WatchCommand implements Callable<Integer> {
         try {
             return EventLine.render(codec.decode(record.value()));
         } catch (EventDecodeException e) {
-            return "UNDECODABLE at " + record.topic() + "-" + record.partition() + "@" + record.offset()
-                    + " key=" + record.key() + ": " + e.getMessage();
+            return ShownText.terminal("UNDECODABLE at " + record.topic() + "-" + record.partition() + "@"
+                    + record.offset() + " key=" + record.key() + ": " + e.getMessage());
         }
     }
 }

@@ -24,6 +24,7 @@ import dev.swarmboard.schema.event.RetryScheduled;
 import dev.swarmboard.schema.event.StageCompleted;
 import dev.swarmboard.schema.event.ChangeApplied;
 import dev.swarmboard.schema.event.ToolReceipt;
+import dev.swarmboard.text.ShownText;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -32,6 +33,7 @@ import java.util.stream.Collectors;
 /**
  * One readable terminal line per blackboard event: time, mission, lane and attempt, type, and the
  * few facts of the payload a person watching needs. Used by {@code swarm watch} and {@code swarm replay}.
+ * Event text is shown through {@link ShownText}: control characters appear as visible escapes.
  */
 public final class EventLine {
 
@@ -44,13 +46,13 @@ public final class EventLine {
         EventHeader header = event.getHeader();
         String where = header.getLaneId() == null ? header.getMissionId()
                 : header.getMissionId() + " " + header.getLaneId() + "#" + header.getAttempt();
-        return String.format("%s  %-34s %-16s %s", TIME.format(header.getOccurredAt()), where, header.getType(),
-                details(event.getPayload()));
+        return ShownText.terminal(String.format("%s  %-34s %-16s %s", TIME.format(header.getOccurredAt()), where,
+                header.getType(), details(event.getPayload())));
     }
 
-    /** The payload part of the line alone. */
+    /** The payload part of the line alone, escaped for a terminal like the whole line. */
     public static String details(BlackboardEvent event) {
-        return details(event.getPayload());
+        return ShownText.terminal(details(event.getPayload()));
     }
 
     static String details(Object payload) {

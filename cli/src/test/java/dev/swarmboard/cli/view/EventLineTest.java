@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.swarmboard.blackboard.EventOrigin;
 import dev.swarmboard.blackboard.Events;
 import dev.swarmboard.schema.CheckResult;
+import dev.swarmboard.schema.Constraints;
+import dev.swarmboard.schema.ContactPolicy;
+import dev.swarmboard.schema.MissionSpec;
 import dev.swarmboard.schema.Vote;
 import dev.swarmboard.schema.event.LaneYielded;
+import dev.swarmboard.schema.event.MissionAccepted;
+import dev.swarmboard.schema.event.MissionCancelled;
 import dev.swarmboard.schema.event.QuorumReached;
 import java.time.Instant;
 import java.util.List;
@@ -39,5 +44,23 @@ class EventLineTest {
         String line = EventLine.render(Events.create(EventOrigin.mission("m-1", "verifier"), verdict, AT));
 
         assertThat(line).contains("QuorumReached").contains("FAIL round 1 (1/3, need 2) failing [gaps]");
+    }
+
+    @Test
+    void shouldShowControlCharactersOfAGoalAsVisibleEscapesOnOneLine() {
+        // Given a goal that clears the screen, sets the window title and forges a replay line
+        String goal = "\u001b[2J\u001b]0;owned\u0007done\nREPLAY OK: every content hash intact";
+        MissionSpec spec = MissionSpec.newBuilder().setMissionId("m-1").setGoal(goal).setLanes(List.of())
+                .setConstraints(Constraints.newBuilder().build()).setContactPolicy(new ContactPolicy("", "", ""))
+                .setQuorumThreshold(2).setMaxReruns(0).setShrinkScopeOnRetry(false).build();
+        // When its acceptance and a cancellation with the same text are rendered
+        String accepted = EventLine.render(Events.create(EventOrigin.mission("m-1", "o"),
+                new MissionAccepted(spec, "h", "it"), AT));
+        String cancelled = EventLine.render(Events.create(EventOrigin.mission("m-1", "o"), new MissionCancelled(goal, "it", List.of()),
+                AT));
+        // Then each is one line of printable text with the escapes visible
+        assertThat(accepted).contains("goal: \\u001b[2J\\u001b]0;owned\\u0007done REPLAY OK");
+        assertThat(cancelled).contains("\\u001b[2J\\u001b]0;owned\\u0007done\\u000aREPLAY OK");
+        assertThat((accepted + cancelled).chars().filter(c -> c < 0x20 || c == 0x7f)).isEmpty();
     }
 }

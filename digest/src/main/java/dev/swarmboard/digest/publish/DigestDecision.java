@@ -1,5 +1,6 @@
 package dev.swarmboard.digest.publish;
 
+import dev.swarmboard.blackboard.EncodedSize;
 import dev.swarmboard.blackboard.EventOrigin;
 import dev.swarmboard.blackboard.Events;
 import dev.swarmboard.blackboard.HeadHash;
@@ -29,6 +30,9 @@ import java.util.Set;
  * events have deterministic ids, so a second request for the same verdict records nothing new.
  */
 public final class DigestDecision {
+
+    /** The largest DigestPublished record the digest writes: below Kafka's default 1 MiB. */
+    public static final int MAX_RECORD_BYTES = 1_000_000;
 
     public static final String PRODUCER = "digest";
 
@@ -64,8 +68,21 @@ public final class DigestDecision {
                 .setBluf(report.bluf()).setMarkdown(report.markdown()).setHeadHash(head(log, upToVerdict).hex())
                 .setVerdictEventId(verdict.eventId()).setEvidenceRefs(report.evidenceRefs()).setReportPath(reportPath)
                 .build();
+        long size = EncodedSize.of(published);
+        if (size > MAX_RECORD_BYTES) {
+            return reject(log, verdict.eventId(), upToVerdict, now, reason("REPORT_TOO_LARGE", "the DigestPublished"
+                    + " record would be " + size + " bytes, over the digest's record limit of " + MAX_RECORD_BYTES));
+        }
         return record(log, new DigestOutcome.Publish(Events.create(publishedId(log.missionId(), verdict.eventId()),
                 origin(log, verdict.eventId()), published, now), report));
+    }
+
+    /**
+     * The answer when the broker refused the DigestPublished record (a topic with a smaller
+     * max.message.bytes): a DigestRejected naming the error, so the loop goes on.
+     */
+    public static DigestOutcome refused(MissionLog log, String verdictEventId, String problem, Instant now) {
+        return reject(log, verdictEventId, log.events(), now, reason("RECORD_REFUSED", problem));
     }
 
     public static String publishedId(String missionId, String verdictEventId) {

@@ -26,7 +26,8 @@ final class ExecutiveSummary {
                          BlackboardEvent verdictEvent, Citations citations) {
         StringBuilder text = new StringBuilder();
         if (accepted != null) {
-            text.append("Goal: ").append(((MissionAccepted) accepted.getPayload()).getMission().getGoal()).append(' ')
+            text.append("Goal: ").append(Markdown.text(((MissionAccepted) accepted.getPayload()).getMission().getGoal()))
+                    .append(' ')
                     .append(citations.cite(accepted, "accepted mission")).append("\n\n");
         }
         text.append("Plan ").append(plan.getPlanId()).append(" (version ").append(plan.getVersion())
@@ -43,7 +44,7 @@ final class ExecutiveSummary {
 
     private static String lane(PlannedLane lane, List<LaneOutcome> attempts, Citations citations) {
         StringBuilder line = new StringBuilder("- Lane ").append(lane.getLaneId()).append(" (")
-                .append(lane.getObjective()).append("): ");
+                .append(Markdown.text(lane.getObjective())).append("): ");
         line.append(attempts.stream().map(outcome -> "attempt " + outcome.attempt() + " "
                 + LaneMatrix.status(outcome) + " " + citations.cite(outcome.event(), "outcome of lane "
                 + outcome.describe())).collect(Collectors.joining("; ")));
@@ -58,7 +59,7 @@ final class ExecutiveSummary {
 
     private static String cited(List<EvidenceRef> refs, String kind, List<LaneOutcome> attempts, Citations citations) {
         String of = " of lane " + attempts.get(attempts.size() - 1).describe();
-        return refs.stream().map(ref -> ref.getLabel() + " " + citations.cite(new EvidenceRef(ref.getEventId(),
+        return refs.stream().map(ref -> Markdown.text(ref.getLabel()) + " " + citations.cite(new EvidenceRef(ref.getEventId(),
                 ref.getContentHash(), kind + " " + ref.getLabel() + of))).collect(Collectors.joining(", "));
     }
 
@@ -70,7 +71,8 @@ final class ExecutiveSummary {
         for (Vote vote : verdict.getVotes()) {
             if (!vote.getPass()) {
                 text.append("- Dissent of ").append(vote.getValidator()).append(": ")
-                        .append(String.join("; ", vote.getReasons())).append(' ').append(citation).append(".\n");
+                        .append(Markdown.text(String.join("; ", vote.getReasons()))).append(' ').append(citation)
+                        .append(".\n");
             }
         }
         return text.toString();

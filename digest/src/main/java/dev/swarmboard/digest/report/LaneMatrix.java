@@ -29,7 +29,7 @@ final class LaneMatrix {
         List<String> header = new ArrayList<>(List.of("Lane", "Attempts", "Outcome"));
         header.addAll(checks);
         header.add("Evidence");
-        StringBuilder table = new StringBuilder(Markdown.row(header)).append(Markdown.separator(header.size()));
+        StringBuilder table = new StringBuilder(Markdown.textRow(header)).append(Markdown.separator(header.size()));
         for (PlannedLane lane : plan.getLanes()) {
             table.append(Markdown.row(row(lane.getLaneId(), byLane.getOrDefault(lane.getLaneId(), List.of()), checks,
                     citations)));
@@ -39,7 +39,7 @@ final class LaneMatrix {
 
     private static List<String> row(String laneId, List<LaneOutcome> attempts, SortedSet<String> checks,
                                     Citations citations) {
-        List<String> cells = new ArrayList<>(List.of(laneId,
+        List<String> cells = new ArrayList<>(List.of(Markdown.text(laneId),
                 attempts.stream().map(o -> o.attempt() + " " + status(o)).collect(Collectors.joining(", ")),
                 latest(attempts).map(LaneOutcome::passed).map(passed -> passed ? "PASS" : "FAIL").orElse("none")));
         Optional<LaneOutcome> latest = latest(attempts);

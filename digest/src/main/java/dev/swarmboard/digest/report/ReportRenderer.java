@@ -76,20 +76,21 @@ public final class ReportRenderer {
         StringBuilder table = new StringBuilder("Round ").append(verdict.getRound()).append(" verdict ")
                 .append(verdict.getVerdict()).append(", threshold ").append(verdict.getThreshold()).append(' ')
                 .append(citation).append(".\n\n");
-        table.append(Markdown.row(List.of("Validator", "Vote", "Failing lanes", "Reasons"))).append(Markdown.separator(4));
+        table.append(Markdown.textRow(List.of("Validator", "Vote", "Failing lanes", "Reasons")))
+                .append(Markdown.separator(4));
         for (Vote vote : verdict.getVotes()) {
-            table.append(Markdown.row(List.of(vote.getValidator(), vote.getPass() ? "PASS" : "FAIL",
+            table.append(Markdown.textRow(List.of(vote.getValidator(), vote.getPass() ? "PASS" : "FAIL",
                     String.join(", ", vote.getFailingLanes()), String.join("; ", vote.getReasons()))));
         }
         return table.toString();
     }
 
     private static String evidence(List<EvidenceRef> refs) {
-        StringBuilder table = new StringBuilder(Markdown.row(List.of("Ref", "Claim", "Event id", "Content hash")))
+        StringBuilder table = new StringBuilder(Markdown.textRow(List.of("Ref", "Claim", "Event id", "Content hash")))
                 .append(Markdown.separator(4));
         for (EvidenceRef ref : refs) {
             int colon = ref.getLabel().indexOf(':');
-            table.append(Markdown.row(List.of(ref.getLabel().substring(0, colon), ref.getLabel().substring(colon + 2),
+            table.append(Markdown.textRow(List.of(ref.getLabel().substring(0, colon), ref.getLabel().substring(colon + 2),
                     ref.getEventId(), ref.getContentHash())));
         }
         return table.toString();

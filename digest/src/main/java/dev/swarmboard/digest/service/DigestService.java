@@ -29,6 +29,9 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -131,11 +134,30 @@ public final class DigestService implements SwarmService {
             }
         }
         if (!(outcome instanceof DigestOutcome.AlreadyRecorded)) {
-            await(clients.writer().append(outcome.event()));
+            outcome = append(log, verdictEventId, outcome);
             LOG.info("mission {}: {} {}", missionId, outcome.event().getHeader().getType(),
                     outcome.event().getHeader().getEventId());
         }
         return outcome;
+    }
+
+    /** Appends the outcome; a record the broker refuses is replaced by a DigestRejected naming the error. */
+    private DigestOutcome append(MissionLog log, String verdictEventId, DigestOutcome outcome) {
+        try {
+            await(clients.writer().append(outcome.event()));
+            return outcome;
+        } catch (IllegalStateException e) {
+            if (!(e.getCause() instanceof RecordTooLargeException) || !(outcome instanceof DigestOutcome.Publish)) {
+                throw e;
+            }
+            LOG.error("mission {}: the broker refused the DigestPublished record; recording a DigestRejected",
+                    log.missionId(), e.getCause());
+            DigestOutcome refused = DigestDecision.refused(log, verdictEventId, "the broker refused the DigestPublished"
+                    + " record: " + e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage(),
+                    clock.instant());
+            await(clients.writer().append(refused.event()));
+            return refused;
+        }
     }
 
     private static <T> T await(Future<T> future) {

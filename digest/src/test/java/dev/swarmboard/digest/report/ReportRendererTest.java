@@ -2,12 +2,23 @@ package dev.swarmboard.digest.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.swarmboard.blackboard.EventOrigin;
+import dev.swarmboard.blackboard.Events;
 import dev.swarmboard.blackboard.MissionLog;
 import dev.swarmboard.blackboard.RecordedEvent;
+import dev.swarmboard.schema.BlackboardEvent;
+import dev.swarmboard.schema.Constraints;
+import dev.swarmboard.schema.ContactPolicy;
 import dev.swarmboard.schema.EvidenceRef;
+import dev.swarmboard.schema.MissionSpec;
+import dev.swarmboard.schema.Plan;
+import dev.swarmboard.schema.PlannedLane;
 import dev.swarmboard.schema.Reason;
+import dev.swarmboard.schema.event.MissionAccepted;
+import dev.swarmboard.verifier.bench.SyntheticMission;
 import dev.swarmboard.verifier.quorum.QuorumReplay;
 import dev.swarmboard.verifier.quorum.ReplayedVerdict;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -66,5 +77,33 @@ class ReportRendererTest {
 
         assertThat(ReportValidator.validate(report, withoutVerdict)).extracting(Reason::getCode)
                 .containsExactly("EVIDENCE_UNRESOLVED");
+    }
+
+    @Test
+    void shouldShowHostileEventTextEscapedAndMarkdownInert() {
+        // Given a goal and an objective with a screen clear, an OSC title, a forged line, a fence, HTML and a cell break
+        String hostile = "\u001b[2J\u001b]0;pwned\u0007 x | y\n```\n<img src=x onerror=alert(1)>\nREPLAY OK";
+        SyntheticMission mission = new SyntheticMission("m-h", List.of("a"), MissionFixtures.START, Duration.ofHours(1));
+        Plan plan = Plan.newBuilder(mission.plan()).setLanes(List.of(PlannedLane.newBuilder(mission.plan().getLanes()
+                .get(0)).setObjective(hostile).build())).build();
+        MissionSpec spec = MissionSpec.newBuilder().setMissionId("m-h").setGoal(hostile).setLanes(List.of())
+                .setConstraints(Constraints.newBuilder().build()).setContactPolicy(new ContactPolicy("", "", ""))
+                .setQuorumThreshold(2).setMaxReruns(0).setShrinkScopeOnRetry(false).build();
+        BlackboardEvent accepted = Events.create(EventOrigin.mission("m-h", "orchestrator"),
+                new MissionAccepted(spec, "h", "it"), MissionFixtures.START);
+        List<BlackboardEvent> events = new ArrayList<>(List.of(accepted, mission.planIssued(plan)));
+        events.addAll(mission.laneAttempt("a", 1, true));
+        MissionLog hostileLog = MissionFixtures.withVerdicts("m-h", events);
+        // When the report is rendered
+        DigestReport report = ReportRenderer.render(hostileLog.events(), QuorumReplay.replay(hostileLog.events()).get(0));
+        // Then no control character, raw HTML, fence or forged line reaches it, the escapes are visible, and it validates
+        assertThat(report.markdown()).doesNotContain("\u001b", "\u0007", "<img", "\nREPLAY OK")
+                .contains("Goal: \\\\u001b\\[2J", "&lt;img src=x onerror=alert(1)&gt;", "x \\| y");
+        assertThat(report.markdown().split("```", -1)).as("only the mermaid fence opens and closes").hasSize(3);
+        assertThat(report.markdown().chars().filter(c -> c < 0x20 && c != '\n')).isEmpty();
+        assertThat(ReportValidator.validate(report, hostileLog.events())).isEmpty();
+        // and the blackboard keeps the text unchanged
+        assertThat(((MissionAccepted) hostileLog.events().get(0).event().getPayload()).getMission().getGoal())
+                .isEqualTo(hostile);
     }
 }

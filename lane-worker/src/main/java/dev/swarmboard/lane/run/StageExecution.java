@@ -113,10 +113,11 @@ final class StageExecution {
             throw LaneFailure.of(stage.name(), "MODEL_CALL_FAILED", "stages." + stage.name() + "."
                     + call.kind().toLowerCase() + "[" + call.index() + "]", e.getMessage(), e.flags());
         }
+        String field = "stages." + stage.name() + "." + call.kind().toLowerCase() + "[" + call.index() + "]";
         StageCompleted receipt = receipt(stage, call, context, artifact)
                 .setProvider(spec(call).provider().wireName())
                 .setModel(response.model())
-                .setOutput(response.content())
+                .setOutput(OutputLimit.check(stage.name(), field, response.content()))
                 .setOutputHash(ArtifactsPresent.outputHash(response.content()))
                 .setTokensIn(response.tokensIn())
                 .setTokensOut(response.tokensOut())
@@ -128,7 +129,7 @@ final class StageExecution {
     }
 
     private BlackboardEvent merge(ResolvedStage stage, StageContext context, List<PlannedCall> proposals,
-                                  List<BlackboardEvent> outputs) {
+                                  List<BlackboardEvent> outputs) throws LaneFailure {
         PlannedCall merged = new PlannedCall(PlannedCall.MERGED, 0, proposals.get(0).route());
         List<ParallelJoin.Part> parts = new ArrayList<>();
         for (int i = 0; i < proposals.size(); i++) {
@@ -140,7 +141,7 @@ final class StageExecution {
                 .setProvider(WORKER_PROVIDER)
                 .setModel("join")
                 .setModelKey("")
-                .setOutput(joined)
+                .setOutput(OutputLimit.check(stage.name(), "stages." + stage.name() + ".merged", joined))
                 .setOutputHash(ArtifactsPresent.outputHash(joined))
                 .setContextRefs(outputs.stream().map(output -> Events.ref(output,
                         "proposal")).toList())

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.swarmboard.capability.ConfigError;
 import dev.swarmboard.capability.ModelSpec;
 import dev.swarmboard.capability.Pricing;
-import dev.swarmboard.capability.RegistryException;
+import dev.swarmboard.input.InputFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -169,9 +169,9 @@ class ScriptedProviderTest {
     }
 
     @Test
-    void shouldThrowListingTheFileWhenLoadingAnInvalidScript() {
+    void shouldThrowListingTheFileWhenLoadingAMissingScript() {
         assertThatThrownBy(() -> ScriptedProvider.load(Path.of("no-such-script.yaml"), sleeps::add))
-                .isInstanceOf(RegistryException.class)
-                .hasMessageContaining("no-such-script.yaml");
+                .isInstanceOf(InputFileException.class)
+                .hasMessageContaining("no-such-script.yaml cannot be read");
     }
 }

@@ -3,6 +3,7 @@ package dev.swarmboard.orchestrator.decision;
 import dev.swarmboard.orchestrator.state.MissionPhase;
 import dev.swarmboard.orchestrator.state.MissionState;
 import dev.swarmboard.orchestrator.state.PlanProgress;
+import dev.swarmboard.orchestrator.validation.MissionLimits;
 import dev.swarmboard.orchestrator.validation.ReasonCode;
 import dev.swarmboard.orchestrator.validation.Reasons;
 import dev.swarmboard.schema.command.ApproveMission;
@@ -23,6 +24,9 @@ import java.util.List;
 final class CommandDecision {
 
     Outcome approve(MissionState state, CommandHeader header, ApproveMission approve, Emitter emitter) {
+        if (MissionLimits.overNote(approve.getNote())) {
+            return refuse(state, header, emitter, ReasonCode.LIMIT_EXCEEDED, MissionLimits.noteMessage("the note"));
+        }
         if (state.phase() != MissionPhase.PAUSED) {
             return refuse(state, header, emitter, state.phase() == MissionPhase.NEW ? ReasonCode.UNKNOWN_MISSION
                     : ReasonCode.NOT_PAUSED, "approve needs a paused mission; it is " + describe(state));
@@ -44,6 +48,9 @@ final class CommandDecision {
     }
 
     Outcome cancel(MissionState state, CommandHeader header, CancelMission cancel, Emitter emitter) {
+        if (MissionLimits.overNote(cancel.getReason())) {
+            return refuse(state, header, emitter, ReasonCode.LIMIT_EXCEEDED, MissionLimits.noteMessage("the reason"));
+        }
         if (state.phase() == MissionPhase.NEW) {
             return refuse(state, header, emitter, ReasonCode.UNKNOWN_MISSION, "cancel names a mission never submitted");
         }

@@ -55,6 +55,16 @@ public final class Decider {
         throw new IllegalArgumentException("unsupported command " + payload.getClass().getSimpleName());
     }
 
+    /**
+     * The answer when the records decided for a command or a fact could not be written: a rejection
+     * of the submission, or the mission's failure, with the problem as a RECORD_REFUSED reason.
+     */
+    public Outcome onRefusedOutput(MissionState state, String causationId, String traceparent, Object cause,
+                                   String problem, Instant now) {
+        return RefusedOutput.decide(state, cause, problem, new Emitter(state.missionId(), producer, now, causationId,
+                traceparent));
+    }
+
     /** Decides on a blackboard event; {@code state} must already include it. */
     public Outcome onEvent(MissionState state, BlackboardEvent event, Instant now) {
         Emitter emitter = new Emitter(state.missionId(), producer, now, event.getHeader().getEventId(),

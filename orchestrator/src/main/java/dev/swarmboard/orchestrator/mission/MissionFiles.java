@@ -8,9 +8,8 @@ import dev.swarmboard.orchestrator.validation.Validation;
 import dev.swarmboard.schema.MissionSpec;
 import dev.swarmboard.schema.Reason;
 import dev.swarmboard.schema.command.SubmitMission;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.swarmboard.input.InputFile;
+import dev.swarmboard.input.InputFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -65,11 +64,11 @@ public final class MissionFiles {
 
     private static Read read(Path file) {
         try {
-            Read read = read(Files.readString(file, StandardCharsets.UTF_8), file.getFileName().toString());
+            Read read = read(InputFile.readText(file), String.valueOf(file.getFileName()));
             return pinned(read, file.toAbsolutePath().getParent());
-        } catch (IOException e) {
+        } catch (InputFileException e) {
             return new Read(invalid(file.toString(), List.of(Reasons.of(ReasonCode.INVALID_MISSION_FILE, "",
-                    "cannot read " + file + ": " + e.getMessage()))), null);
+                    e.getMessage()))), null);
         }
     }
 

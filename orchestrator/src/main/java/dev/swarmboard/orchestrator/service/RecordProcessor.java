@@ -17,9 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,11 +29,15 @@ import org.slf4j.LoggerFactory;
  * Turns one consumed record into the records to produce in the same transaction: a command or a
  * blackboard fact is decoded, folded into its mission's state and decided on; the outcome becomes
  * blackboard events and lane tasks. A record that cannot be decoded, or on which a decision throws,
- * becomes a dead letter with its coordinates and error, and processing goes on.
+ * becomes a dead letter with its coordinates and error, and processing goes on. Outputs over
+ * {@link #MAX_RECORD_BYTES}, or refused by the broker, are replaced by the mission's rejection or
+ * failure ({@link #refused}), so no input is decided into records that can never be written.
  */
 final class RecordProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecordProcessor.class);
+    /** The largest record the orchestrator writes: below the producer's and Kafka's default 1 MiB. */
+    static final int MAX_RECORD_BYTES = 1_000_000;
 
     private final TopicCatalogue topics;
     private final AvroCodec<MissionCommand> commands;
@@ -56,7 +62,15 @@ final class RecordProcessor {
 
     List<ProducerRecord<byte[], byte[]>> process(ConsumerRecord<byte[], byte[]> record) {
         try {
-            return record.topic().equals(topics.missions()) ? command(record) : fact(record);
+            List<ProducerRecord<byte[], byte[]>> outputs = record.topic().equals(topics.missions()) ? command(record)
+                    : fact(record);
+            Optional<String> oversize = oversize(outputs);
+            if (oversize.isPresent()) {
+                // The cache already holds the outputs' events, which will never be written.
+                states.clear();
+                return refused(record, oversize.get());
+            }
+            return outputs;
         } catch (EventDecodeException e) {
             LOG.warn("undecodable record at {}-{}@{}: {}; dead-lettered", record.topic(), record.partition(),
                     record.offset(), e.getMessage());
@@ -66,6 +80,47 @@ final class RecordProcessor {
                     record.offset(), e.getCause());
             return List.of(deadLetter(record, e.getCause()));
         }
+    }
+
+    /**
+     * The records that answer an input whose decided records cannot be written: its mission's
+     * rejection (a submission) or failure, with the problem as a RECORD_REFUSED reason.
+     */
+    List<ProducerRecord<byte[], byte[]>> refused(ConsumerRecord<byte[], byte[]> record, String problem) {
+        LOG.error("records decided on {}-{}@{} cannot be written: {}; answering with a rejection or failure",
+                record.topic(), record.partition(), record.offset(), problem);
+        try {
+            if (record.topic().equals(topics.missions())) {
+                MissionCommand command = commands.decode(record.value());
+                MissionState state = states.get(command.getHeader().getMissionId());
+                return produce(decide(() -> decider.onRefusedOutput(state, command.getHeader().getCommandId(),
+                        command.getHeader().getTraceparent(), command.getPayload(), problem, clock.instant())));
+            }
+            BlackboardEvent event = events.decode(record.value());
+            MissionState state = states.get(event.getHeader().getMissionId());
+            return produce(decide(() -> decider.onRefusedOutput(state, event.getHeader().getEventId(),
+                    event.getHeader().getTraceparent(), event.getPayload(), problem, clock.instant())));
+        } catch (EventDecodeException e) {
+            return List.of(deadLetter(record, e));
+        } catch (DecisionException e) {
+            return List.of(deadLetter(record, e.getCause()));
+        }
+    }
+
+    private static Optional<String> oversize(List<ProducerRecord<byte[], byte[]>> outputs) {
+        for (ProducerRecord<byte[], byte[]> output : outputs) {
+            long size = (output.key() == null ? 0 : output.key().length) + output.value().length;
+            if (size > MAX_RECORD_BYTES) {
+                return Optional.of("a " + type(output) + " record for " + output.topic() + " would be " + size
+                        + " bytes, over the orchestrator's record limit of " + MAX_RECORD_BYTES + " bytes");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String type(ProducerRecord<byte[], byte[]> output) {
+        Header type = output.headers().lastHeader(BlackboardWriter.TYPE_HEADER);
+        return type == null ? "lane task" : new String(type.value(), StandardCharsets.UTF_8);
     }
 
     private List<ProducerRecord<byte[], byte[]>> command(ConsumerRecord<byte[], byte[]> record) {

@@ -9,11 +9,14 @@ import dev.swarmboard.orchestrator.decision.Decider;
 import dev.swarmboard.topic.TopicCatalogue;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,8 +40,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The orchestrator's consume-transform-produce loop, exactly-once: it reads commands and blackboard
  * facts (read_committed), and per poll batch writes every output and the consumed offsets in one
- * transaction. On an error the transaction is aborted, the state cache dropped and the consumer
- * rewound to the committed offsets, so the batch is decided again from committed facts only. A
+ * transaction. When a batch fails, the transaction is aborted, the state cache dropped, and the
+ * batch's records are decided again one transaction each; a record whose outputs the broker refuses
+ * (too large for the topic) is answered with its mission's rejection or failure and consumed, so it
+ * can never hold the partition or other missions' commands. Any other error rewinds the consumer to
+ * the committed offsets and retries after a pause, deciding again from committed facts only. A
  * record the client cannot read (a corrupt batch) is dead-lettered and skipped by the consumer.
  */
 final class TransactionalLoop implements AutoCloseable {
@@ -123,33 +129,92 @@ final class TransactionalLoop implements AutoCloseable {
     }
 
     private void processBatch(ConsumerRecords<byte[], byte[]> records) {
-        producer.beginTransaction();
+        List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>();
+        records.forEach(batch::add);
         try {
-            for (ConsumerRecord<byte[], byte[]> record : records) {
-                for (ProducerRecord<byte[], byte[]> output : processor.process(record)) {
-                    producer.send(output);
-                }
-            }
-            producer.sendOffsetsToTransaction(nextOffsets(records), consumer.groupMetadata());
-            hook.beforeCommit();
-            producer.commitTransaction();
+            transact(batch, processor::process);
         } catch (ProducerFencedException | InvalidProducerEpochException | OutOfOrderSequenceException
                  | AuthorizationException e) {
             throw e;
         } catch (RuntimeException e) {
-            LOG.warn("batch of {} records failed; aborting and rewinding to the committed offsets", records.count(), e);
-            producer.abortTransaction();
-            states.clear();
-            rewind();
-            pause();
+            LOG.warn("batch of {} records failed; aborting and deciding them one transaction each", batch.size(), e);
+            abort();
+            if (!processEach(batch)) {
+                rewind();
+                pause();
+            }
         }
     }
 
-    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<byte[], byte[]> records) {
+    /** Decides the records and commits their outputs and offsets in one transaction. */
+    private void transact(List<ConsumerRecord<byte[], byte[]>> batch,
+                          Function<ConsumerRecord<byte[], byte[]>, List<ProducerRecord<byte[], byte[]>>> decide) {
+        producer.beginTransaction();
+        for (ConsumerRecord<byte[], byte[]> record : batch) {
+            for (ProducerRecord<byte[], byte[]> output : decide.apply(record)) {
+                producer.send(output);
+            }
+        }
+        producer.sendOffsetsToTransaction(nextOffsets(batch), consumer.groupMetadata());
+        hook.beforeCommit();
+        producer.commitTransaction();
+    }
+
+    /**
+     * One transaction per record of a failed batch. A record whose outputs the broker refuses is
+     * answered with its mission's rejection or failure instead; false when another error stops the
+     * records (the caller rewinds to what was committed).
+     */
+    private boolean processEach(List<ConsumerRecord<byte[], byte[]>> batch) {
+        for (ConsumerRecord<byte[], byte[]> record : batch) {
+            try {
+                transact(List.of(record), processor::process);
+            } catch (ProducerFencedException | InvalidProducerEpochException | OutOfOrderSequenceException
+                     | AuthorizationException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                abort();
+                Optional<String> refusal = Refusals.of(e);
+                if (refusal.isEmpty()) {
+                    LOG.warn("record {}-{}@{} failed; rewinding to the committed offsets", record.topic(),
+                            record.partition(), record.offset(), e);
+                    return false;
+                }
+                if (!answerRefused(record, refusal.get())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private boolean answerRefused(ConsumerRecord<byte[], byte[]> record, String refusal) {
+        String problem = "the broker refused a record decided on " + record.topic() + "-" + record.partition() + "@"
+                + record.offset() + ": " + refusal;
+        try {
+            transact(List.of(record), refused -> processor.refused(refused, problem));
+            return true;
+        } catch (ProducerFencedException | InvalidProducerEpochException | OutOfOrderSequenceException
+                 | AuthorizationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.warn("the answer to refused record {}-{}@{} failed too; rewinding", record.topic(), record.partition(),
+                    record.offset(), e);
+            abort();
+            return false;
+        }
+    }
+
+    private void abort() {
+        producer.abortTransaction();
+        states.clear();
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(List<ConsumerRecord<byte[], byte[]>> batch) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (TopicPartition partition : records.partitions()) {
-            List<ConsumerRecord<byte[], byte[]>> batch = records.records(partition);
-            offsets.put(partition, new OffsetAndMetadata(batch.get(batch.size() - 1).offset() + 1));
+        for (ConsumerRecord<byte[], byte[]> record : batch) {
+            offsets.put(new TopicPartition(record.topic(), record.partition()),
+                    new OffsetAndMetadata(record.offset() + 1));
         }
         return offsets;
     }

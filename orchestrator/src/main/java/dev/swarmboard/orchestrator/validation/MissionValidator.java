@@ -1,7 +1,9 @@
 package dev.swarmboard.orchestrator.validation;
 
+import dev.swarmboard.blackboard.EncodedSize;
 import dev.swarmboard.capability.CapabilityRegistry;
 import dev.swarmboard.orchestrator.plan.OrchestrateLane;
+import dev.swarmboard.orchestrator.plan.Planner;
 import dev.swarmboard.orchestrator.plan.RoutedLane;
 import dev.swarmboard.orchestrator.plan.StageRouter;
 import dev.swarmboard.orchestrator.workflow.BuiltInWorkflows;
@@ -52,6 +54,22 @@ public final class MissionValidator {
 
     /** Validates a mission submitted at {@code submittedAt}, as of {@code now}. */
     public Validation validate(MissionSpec spec, Instant submittedAt, Instant now) {
+        List<Reason> exceeded = MissionLimits.check(spec);
+        if (!exceeded.isEmpty()) {
+            // Over a limit, nothing else is checked: the other reasons could echo the oversized text.
+            return new Validation(exceeded, List.of(), Optional.empty(), List.of());
+        }
+        Validation validation = validateWithinLimits(spec, submittedAt, now);
+        if (validation.rejected()) {
+            return new Validation(MissionLimits.capped(validation.rejections()),
+                    MissionLimits.capped(validation.undecidable()), validation.deadline(), validation.lanes());
+        }
+        List<Reason> planTooLarge = MissionLimits.checkPlanSize(EncodedSize.of(Planner.plan(spec, validation, 1, null)));
+        return planTooLarge.isEmpty() ? validation
+                : new Validation(planTooLarge, List.of(), validation.deadline(), validation.lanes());
+    }
+
+    private Validation validateWithinLimits(MissionSpec spec, Instant submittedAt, Instant now) {
         List<Reason> rejections = new ArrayList<>();
         List<Reason> undecidable = new ArrayList<>();
         checkHeader(spec, rejections);
@@ -107,7 +125,7 @@ public final class MissionValidator {
         if (deadline.isEmpty()) {
             rejections.add(Reasons.of(ReasonCode.INVALID_DEADLINE, "constraints.deadline", "'"
                     + constraints.getDeadline() + "' is neither an ISO-8601 instant (2030-01-01T12:00:00Z) nor a"
-                    + " positive ISO-8601 duration (PT30M)"));
+                    + " positive ISO-8601 duration (PT30M) ending between 1970 and " + Deadlines.LATEST));
         } else if (!deadline.get().isAfter(now)) {
             rejections.add(Reasons.of(ReasonCode.DEADLINE_PASSED, "constraints.deadline", "the deadline "
                     + deadline.get() + " is not after " + now));

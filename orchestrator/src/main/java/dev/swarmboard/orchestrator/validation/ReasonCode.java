@@ -16,6 +16,10 @@ public enum ReasonCode {
     DUPLICATE_LANE_ID,
     /** A tool or model the mission would use is not in {@code constraints.allowed_capabilities}. */
     CAPABILITY_NOT_ALLOWED,
+    /** A mission, command or record exceeds a documented size limit; the message names the limit. */
+    LIMIT_EXCEEDED,
+    /** A record the orchestrator had to write was refused by the broker (for example over max.message.bytes). */
+    RECORD_REFUSED,
     /** The deadline is neither an ISO-8601 instant nor a positive ISO-8601 duration. */
     INVALID_DEADLINE,
     DEADLINE_PASSED,

@@ -2,9 +2,9 @@ package dev.swarmboard.orchestrator.workflow;
 
 import dev.swarmboard.capability.ConfigError;
 import dev.swarmboard.capability.Parsed;
+import dev.swarmboard.input.InputFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,10 +84,6 @@ public final class WorkflowCatalogue {
     }
 
     private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read workflow " + file, e);
-        }
+        return InputFile.readText(file);
     }
 }

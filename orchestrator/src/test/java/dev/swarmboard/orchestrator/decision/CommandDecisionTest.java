@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.swarmboard.orchestrator.MissionScenario;
 import dev.swarmboard.orchestrator.state.MissionPhase;
+import dev.swarmboard.orchestrator.validation.MissionLimits;
 import dev.swarmboard.schema.Constraints;
 import dev.swarmboard.schema.MissionSpec;
 import dev.swarmboard.schema.Reason;
@@ -45,6 +46,20 @@ class CommandDecisionTest {
         assertThat(cancelled.getRevertPath()).first().asString().startsWith("stop plan m1/plan-1");
         assertThat(outcome.tasks()).isEmpty();
         assertThat(scenario.state().phase()).isEqualTo(MissionPhase.CANCELLED);
+    }
+
+    @Test
+    void shouldRefuseACancelReasonOverTheLimitAndKeepTheMissionRunning() {
+        // Given a running mission
+        MissionScenario scenario = MissionScenario.of("m1");
+        scenario.submit(mission("m1").build());
+        // When a cancel arrives with a reason one byte over the limit
+        Outcome outcome = scenario.cancel("x".repeat(MissionLimits.NOTE_BYTES + 1));
+        // Then it is refused naming the limit, and the mission goes on
+        Reason reason = payload(outcome, MissionRejected.class).getReasons().get(0);
+        assertThat(reason.getCode()).isEqualTo("LIMIT_EXCEEDED");
+        assertThat(reason.getMessage()).isEqualTo("the reason is over the limit of 1000 bytes (UTF-8)");
+        assertThat(scenario.state().phase()).isEqualTo(MissionPhase.RUNNING);
     }
 
     @Test

@@ -3,10 +3,13 @@ package dev.swarmboard.verifier.quorum;
 import dev.swarmboard.schema.EvidenceRef;
 import dev.swarmboard.schema.Vote;
 import dev.swarmboard.schema.event.LaneYielded;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The adversary: lanes whose engage reports disagree on the same scope entry, artifact and evidence
@@ -18,6 +21,8 @@ public final class Disruptor implements Validator {
 
     public static final String NAME = "disruptor";
     static final String ENGAGE_REPORT = "engage_report";
+    private static final int SHOWN_REPORTS = 3;
+    private static final int SHOWN_LANES = 3;
 
     @Override
     public String name() {
@@ -35,31 +40,40 @@ public final class Disruptor implements Validator {
         return ballot.vote();
     }
 
+    /**
+     * Lanes that claim the same scope entry must agree on their engage report. Grouped by entry, so
+     * one disagreement is one reason naming the entry and how many lanes gave each report, and the
+     * vote grows with the lanes, not with their pairs.
+     */
     private static void checkConflicts(RoundView round, Ballot ballot) {
-        List<LaneOutcome> yields = round.outcomes().values().stream().filter(o -> o.yielded().isPresent()).toList();
-        for (int i = 0; i < yields.size(); i++) {
-            for (int j = i + 1; j < yields.size(); j++) {
-                checkPair(yields.get(i), yields.get(j), ballot);
-            }
+        Map<String, Map<String, SortedSet<String>>> reportsByEntry = new TreeMap<>();
+        for (LaneOutcome outcome : round.outcomes().values()) {
+            Optional<EvidenceRef> report = outcome.yielded().flatMap(yielded -> report(outcome));
+            report.ifPresent(ref -> outcome.yielded().orElseThrow().getScope().forEach(entry -> reportsByEntry
+                    .computeIfAbsent(entry, key -> new TreeMap<>())
+                    .computeIfAbsent(ref.getContentHash(), key -> new TreeSet<>()).add(outcome.laneId())));
         }
+        reportsByEntry.forEach((entry, lanesByReport) -> {
+            if (lanesByReport.size() > 1) {
+                lanesByReport.values().forEach(lanes -> lanes.forEach(ballot::failLane));
+                ballot.object("lanes report differently on scope " + entry + ": " + ENGAGE_REPORT + " "
+                        + describeReports(lanesByReport));
+            }
+        });
     }
 
-    private static void checkPair(LaneOutcome first, LaneOutcome second, Ballot ballot) {
-        Optional<EvidenceRef> firstReport = report(first);
-        Optional<EvidenceRef> secondReport = report(second);
-        if (firstReport.isEmpty() || secondReport.isEmpty()
-                || firstReport.get().getContentHash().equals(secondReport.get().getContentHash())) {
-            return;
-        }
-        List<String> shared = new ArrayList<>(first.yielded().orElseThrow().getScope());
-        shared.retainAll(second.yielded().orElseThrow().getScope());
-        for (String entry : shared) {
-            String reason = "lanes " + first.laneId() + " and " + second.laneId() + " report differently on scope "
-                    + entry + ": " + ENGAGE_REPORT + " " + Hashes.abbreviate(firstReport.get().getContentHash())
-                    + " vs " + Hashes.abbreviate(secondReport.get().getContentHash());
-            ballot.object(first.laneId(), reason);
-            ballot.object(second.laneId(), reason);
-        }
+    private static String describeReports(Map<String, SortedSet<String>> lanesByReport) {
+        String shown = lanesByReport.entrySet().stream().limit(SHOWN_REPORTS)
+                .map(report -> Hashes.abbreviate(report.getKey()) + " from " + describeLanes(report.getValue()))
+                .collect(Collectors.joining(" vs "));
+        int hidden = lanesByReport.size() - SHOWN_REPORTS;
+        return hidden > 0 ? shown + " and " + hidden + " other reports" : shown;
+    }
+
+    private static String describeLanes(SortedSet<String> lanes) {
+        String shown = lanes.stream().limit(SHOWN_LANES).collect(Collectors.joining(", "));
+        return lanes.size() > SHOWN_LANES ? lanes.size() + " lanes (" + shown + ", …)" : "lane" + (lanes.size() > 1
+                ? "s " : " ") + shown;
     }
 
     private static Optional<EvidenceRef> report(LaneOutcome outcome) {
