@@ -15,6 +15,7 @@ import dev.swarmboard.localkafka.KafkaFixture;
 import dev.swarmboard.orchestrator.mission.MissionStatus;
 import dev.swarmboard.schema.command.SubmitMission;
 import dev.swarmboard.topic.TopicCatalogue;
+import dev.swarmboard.localkafka.RawTopics;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -17,6 +17,7 @@ import dev.swarmboard.capability.Redactor;
 import dev.swarmboard.lane.model.FakeOpenAiServer;
 import dev.swarmboard.schema.StagePlan;
 import dev.swarmboard.schema.StageType;
+import dev.swarmboard.localkafka.RawTopics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +80,7 @@ class SecretsSealedIT {
             assertThat(bed.types("m-echo")).contains("ToolReceipt");
             assertThat(bed.types("m-error-body")).contains("LaneFailed");
             // ... and none of it is anywhere
-            List<byte[]> records = TopicDump.everyRecord(bed.client, bed.catalogue.prefix());
+            List<byte[]> records = RawTopics.everyRecord(bed.client, bed.catalogue.prefix());
             assertThat(records).hasSizeGreaterThan(10);
             records.forEach(bytes -> assertNoFragment(new String(bytes, StandardCharsets.ISO_8859_1)));
             assertThat(log.list).isNotEmpty();

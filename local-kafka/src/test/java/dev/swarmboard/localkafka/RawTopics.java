@@ -1,4 +1,4 @@
-package dev.swarmboard.lane.service;
+package dev.swarmboard.localkafka;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
@@ -14,13 +14,17 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-/** Every record of every topic with a prefix, as raw bytes (key, value and headers), aborted ones included. */
-final class TopicDump {
+/**
+ * Every record of every topic with a prefix, as raw bytes (key, value and headers), aborted ones included:
+ * what a test searches when nothing may reach any topic (a secret, a forged byte).
+ */
+public final class RawTopics {
 
-    private TopicDump() {
+    private RawTopics() {
     }
 
-    static List<byte[]> everyRecord(Map<String, Object> client, String prefix) throws Exception {
+    /** Key, value and header bytes of each record, one array per record, for a search of raw bytes. */
+    public static List<byte[]> everyRecord(Map<String, Object> client, String prefix) throws Exception {
         List<TopicPartition> partitions = new ArrayList<>();
         try (Admin admin = Admin.create(client)) {
             List<String> topics = admin.listTopics().names().get().stream().filter(name -> name.startsWith(prefix))
