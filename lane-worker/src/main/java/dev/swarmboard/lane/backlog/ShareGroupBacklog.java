@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.ListShareGroupOffsetsOptions;
@@ -30,19 +31,23 @@ public final class ShareGroupBacklog {
     private final Admin admin;
     private final String group;
     private final String topic;
-    private final int timeoutMs;
+    private final Duration timeout;
+    private long deadline;
 
+    /** Measures {@code group} on {@code topic}; one measurement, all its calls together, takes at most {@code timeout}. */
     public ShareGroupBacklog(Admin admin, String group, String topic, Duration timeout) {
         this.admin = admin;
         this.group = group;
         this.topic = topic;
-        this.timeoutMs = Math.toIntExact(timeout.toMillis());
+        this.timeout = timeout;
     }
 
     /** The backlog now; a Kafka failure is an {@link IllegalStateException} naming group, topic and cause. */
-    public Backlog measure() {
+    public synchronized Backlog measure() {
+        deadline = System.nanoTime() + timeout.toNanos();
         try {
-            List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get()
+            List<TopicPartition> partitions = admin.describeTopics(List.of(topic),
+                    new DescribeTopicsOptions().timeoutMs(remainingMs())).allTopicNames().get()
                     .get(topic).partitions().stream().map(info -> new TopicPartition(topic, info.partition())).toList();
             Map<TopicPartition, Long> ends = offsets(partitions, OffsetSpec.latest());
             Map<TopicPartition, SharePartitionOffsetInfo> starts = startOffsets(partitions);
@@ -66,7 +71,7 @@ public final class ShareGroupBacklog {
             throws InterruptedException, ExecutionException {
         Map<TopicPartition, OffsetSpec> request = partitions.stream().collect(Collectors.toMap(p -> p, p -> spec));
         ListOffsetsOptions options = new ListOffsetsOptions(IsolationLevel.READ_COMMITTED);
-        options.timeoutMs(timeoutMs);
+        options.timeoutMs(remainingMs());
         return admin.listOffsets(request, options).all().get().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> offsetOf(entry.getValue())));
     }
@@ -74,7 +79,7 @@ public final class ShareGroupBacklog {
     private Map<TopicPartition, SharePartitionOffsetInfo> startOffsets(List<TopicPartition> partitions)
             throws InterruptedException, ExecutionException {
         ListShareGroupOffsetsOptions options = new ListShareGroupOffsetsOptions();
-        options.timeoutMs(timeoutMs);
+        options.timeoutMs(remainingMs());
         try {
             Map<TopicPartition, SharePartitionOffsetInfo> offsets = admin.listShareGroupOffsets(
                     Map.of(group, new ListShareGroupOffsetsSpec().topicPartitions(partitions)), options)
@@ -86,6 +91,11 @@ public final class ShareGroupBacklog {
             }
             throw e;
         }
+    }
+
+    /** What is left of this measurement's time, at least 1 ms (the Admin client's smallest timeout). */
+    private int remainingMs() {
+        return (int) Math.max(1, Duration.ofNanos(deadline - System.nanoTime()).toMillis());
     }
 
     private static long backlogOf(TopicPartition partition, Map<TopicPartition, Long> ends,
