@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * {@code /healthy}, {@code /ready} and {@code /metrics} on a small HTTP server: 200 when every
- * service is healthy (ready), 500 otherwise; metrics in Prometheus text format.
+ * service is healthy (ready), 500 otherwise; metrics in Prometheus text format. A service may add a
+ * read-only path of its own ({@link #route}), such as the lane workers' {@code /backlog}.
  */
 public final class HealthServer implements AutoCloseable {
 
@@ -30,6 +31,20 @@ public final class HealthServer implements AutoCloseable {
         server.createContext("/ready", exchange -> status(exchange,
                 () -> services.stream().allMatch(SwarmService::isReady)));
         server.createContext("/metrics", exchange -> respond(exchange, 200, metrics.get()));
+    }
+
+    /** One response of an added path. */
+    public record Reply(int status, String contentType, String body) {
+    }
+
+    /** Serves {@code path} with what {@code reply} returns at each request; call before {@link #start()}. */
+    public HealthServer route(String path, Supplier<Reply> reply) {
+        server.createContext(path, exchange -> {
+            Reply answer = reply.get();
+            exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+            respond(exchange, answer.status(), answer.body());
+        });
+        return this;
     }
 
     public HealthServer start() {

@@ -4,6 +4,7 @@ import dev.swarmboard.blackboard.BlackboardSetup;
 import dev.swarmboard.config.CommonConfig;
 import dev.swarmboard.digest.service.DigestConfig;
 import dev.swarmboard.digest.service.DigestService;
+import dev.swarmboard.lane.backlog.BacklogEndpoint;
 import dev.swarmboard.lane.service.LaneWorkerConfig;
 import dev.swarmboard.lane.service.LaneWorkerService;
 import dev.swarmboard.orchestrator.service.OrchestratorConfig;
@@ -14,6 +15,7 @@ import dev.swarmboard.service.SwarmService;
 import dev.swarmboard.verifier.service.VerifierConfig;
 import dev.swarmboard.verifier.service.VerifierService;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -28,7 +30,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "run", description = "Run one service alone against a Kafka cluster.",
         subcommands = {RunCommand.Orchestrator.class, RunCommand.LaneWorker.class, RunCommand.Verifier.class,
-                RunCommand.Digest.class})
+                RunCommand.Digest.class, RunCommand.Backlog.class})
 final class RunCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -42,16 +44,27 @@ final class RunCommand implements Runnable {
     /** Starts the service, serves health if asked, and blocks until the JVM is told to stop. */
     static int runUntilStopped(Map<String, String> env, Function<Map<String, String>, SwarmService> factory)
             throws InterruptedException {
+        return runUntilStopped(env, factory, false);
+    }
+
+    /** As above; with {@code serveBacklog} a {@link BacklogEndpoint} runs beside the service on its health port. */
+    static int runUntilStopped(Map<String, String> env, Function<Map<String, String>, SwarmService> factory,
+                               boolean serveBacklog) throws InterruptedException {
         CommonConfig common = CommonConfig.fromEnvironment(env);
         // Provision and publish schemas first: idempotent, and fails clearly on a contradicting topic.
         BlackboardSetup.prepare(common.clientProperties(env), common.catalogue());
         try (ServiceRunner runner = new ServiceRunner().withShutdownHook()) {
             SwarmService service = runner.start(factory.apply(env));
+            List<SwarmService> services = new ArrayList<>(List.of(service));
+            if (serveBacklog) {
+                services.add(runner.start(BacklogEndpoint.fromEnvironment(env)));
+            }
             int healthPort = common.healthPort();
             if (healthPort >= 0) {
-                HealthServer health = runner.manage(new HealthServer(healthPort, List.of(service),
-                        () -> "swarm_service_healthy{service=\"" + service.name() + "\"} " + (service.isHealthy() ? 1 : 0) + "\n")
-                        .start());
+                HealthServer health = runner.manage(new HealthServer(healthPort, services, () -> metrics(services)));
+                services.stream().filter(BacklogEndpoint.class::isInstance).map(BacklogEndpoint.class::cast)
+                        .forEach(backlog -> backlog.serveOn(health));
+                health.start();
                 System.err.println(service.name() + ": health on port " + health.port());
             }
             System.err.println(service.name() + " running against " + common.bootstrapServers()
@@ -59,6 +72,17 @@ final class RunCommand implements Runnable {
             runner.awaitStop();
         }
         return 0;
+    }
+
+    private static String metrics(List<SwarmService> services) {
+        StringBuilder text = new StringBuilder();
+        for (SwarmService service : services) {
+            text.append("swarm_service_healthy{service=\"").append(service.name()).append("\"} ")
+                    .append(service.isHealthy() ? 1 : 0).append('\n');
+        }
+        services.stream().filter(BacklogEndpoint.class::isInstance).map(BacklogEndpoint.class::cast)
+                .forEach(backlog -> text.append(backlog.metrics()));
+        return text.toString();
     }
 
     static void put(Map<String, String> env, String name, Object value) {
@@ -103,7 +127,7 @@ final class RunCommand implements Runnable {
             Map<String, String> env = kafka.environment();
             put(env, LaneWorkerConfig.CAPABILITIES.env(), capabilities);
             put(env, LaneWorkerConfig.CONCURRENCY.env(), concurrency);
-            return runUntilStopped(env, LaneWorkerService::fromEnvironment);
+            return runUntilStopped(env, LaneWorkerService::fromEnvironment, true);
         }
     }
 
@@ -136,6 +160,22 @@ final class RunCommand implements Runnable {
             Map<String, String> env = kafka.environment();
             put(env, DigestConfig.OUTPUT_DIR.env(), out);
             return runUntilStopped(env, e -> new DigestService(DigestConfig.fromEnvironment(e)));
+        }
+    }
+
+    @Command(name = "backlog", description = "Serve the lane tasks' share-group backlog on /backlog and /metrics"
+            + " (for KEDA; answers while lane workers are scaled to zero).")
+    static final class Backlog implements Callable<Integer> {
+        @Mixin
+        KafkaOptions kafka;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            Map<String, String> env = kafka.environment();
+            if (CommonConfig.HEALTH_PORT.resolve(env) < 0) {
+                throw new UsageException("swarm run backlog needs SWARM_HEALTH_PORT: it serves /backlog there");
+            }
+            return runUntilStopped(env, BacklogEndpoint::fromEnvironment);
         }
     }
 }

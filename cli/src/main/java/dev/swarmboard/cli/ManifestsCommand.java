@@ -1,0 +1,43 @@
+package dev.swarmboard.cli;
+
+import dev.swarmboard.topic.StrimziTopics;
+import dev.swarmboard.topic.TopicCatalogue;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code swarm manifests kafka-topics}: prints the topic catalogue as Strimzi KafkaTopic resources. */
+@Command(name = "manifests", description = "Print deployment manifests derived from the code.",
+        subcommands = ManifestsCommand.KafkaTopics.class)
+final class ManifestsCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "kafka-topics", description = "The topic catalogue as Strimzi KafkaTopic resources.")
+    static final class KafkaTopics implements Callable<Integer> {
+
+        @Option(names = "--cluster", defaultValue = "swarm-kafka", paramLabel = "NAME",
+                description = "Strimzi Kafka cluster the topics belong to (default ${DEFAULT-VALUE}).")
+        String cluster;
+
+        @Option(names = "--namespace", defaultValue = "swarmboard", paramLabel = "NAME",
+                description = "Namespace of that cluster, watched by its Topic Operator (default ${DEFAULT-VALUE}).")
+        String namespace;
+
+        @Option(names = "--topic-prefix", defaultValue = TopicCatalogue.DEFAULT_PREFIX, paramLabel = "PREFIX",
+                description = "Prefix of every topic name (default '${DEFAULT-VALUE}').")
+        String prefix;
+
+        @Override
+        public Integer call() {
+            System.out.print(StrimziTopics.render(TopicCatalogue.withPrefix(prefix), cluster, namespace));
+            return 0;
+        }
+    }
+}
