@@ -70,6 +70,9 @@ final class ChaosChecks {
                 "all", running.isEmpty(), running));
         int attempts = figures.stream().mapToInt(MissionFigures::attempts).sum();
         checks.add(count("lost lane attempts", figures, MissionFigures::lostAttempts, " of " + attempts + " dispatched"));
+        int redelivered = figures.stream().mapToInt(MissionFigures::redeliveries).sum();
+        checks.add(new Check("lane starts of a later delivery", redelivered + " (taken over after a kill or freeze)",
+                "any", true, List.of()));
         checks.add(count("attempts with >1 outcome", figures, MissionFigures::duplicateOutcomes, ""));
         checks.add(count("event ids with different content", figures, MissionFigures::conflictingIds, ""));
         int rounds = figures.stream().mapToInt(MissionFigures::rounds).sum();
@@ -114,7 +117,8 @@ final class ChaosChecks {
         }
         for (Check check : checks) {
             if (!check.holds() || check.name().startsWith("poison")) {
-                out.println(check.name() + ":");
+                out.println(check.name().startsWith("poison") ? "poison records and the dead letters naming their coordinates:"
+                        : check.name() + ":");
                 check.details().stream().limit(40).forEach(detail -> out.println("  " + detail));
             }
         }

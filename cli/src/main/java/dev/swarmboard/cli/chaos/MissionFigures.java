@@ -4,6 +4,7 @@ import dev.swarmboard.blackboard.MissionLog;
 import dev.swarmboard.blackboard.RecordedEvent;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.PlannedLane;
+import dev.swarmboard.schema.event.LaneStarted;
 import dev.swarmboard.schema.event.PlanIssued;
 import dev.swarmboard.schema.event.QuorumReached;
 import dev.swarmboard.schema.event.RetryScheduled;
@@ -17,12 +18,13 @@ import java.util.stream.Collectors;
 /**
  * What one mission's blackboard log says about the guarantees a chaos run checks: whether it ended,
  * each dispatched lane attempt (planned or re-run) with how many distinct outcomes it has, event ids
- * written with more than one content, distinct verdicts per round and distinct digests. A pure
+ * written with more than one content, distinct verdicts per round, distinct digests, and lane starts
+ * of a later delivery (a task taken over after a kill or a freeze). A pure
  * function of the log, so a run's figures can be recomputed from the topic at any time.
  */
 record MissionFigures(String missionId, String end, int attempts, List<String> lostAttempts,
                       List<String> duplicateOutcomes, List<String> conflictingIds, int rounds,
-                      List<String> roundsWithoutOneVerdict, int digests) {
+                      List<String> roundsWithoutOneVerdict, int digests, int redeliveries) {
 
     static final String RUNNING = "running";
 
@@ -59,8 +61,10 @@ record MissionFigures(String missionId, String end, int attempts, List<String> l
                 .map(entry -> "round " + entry.getKey() + ": " + entry.getValue().size() + " verdicts").toList();
         int digests = (int) events.stream().filter(event -> event.getHeader().getType().equals("DigestPublished"))
                 .map(event -> event.getHeader().getEventId()).distinct().count();
+        int redeliveries = (int) events.stream().filter(event -> event.getPayload() instanceof LaneStarted started
+                && started.getDeliveryCount() > 1).count();
         return new MissionFigures(log.missionId(), end, dispatched.size(), lost, duplicates, conflicting,
-                verdicts.size(), badRounds, digests);
+                verdicts.size(), badRounds, digests, redeliveries);
     }
 
     /** completed (a digest was published), failed, rejected, cancelled, or running. */
