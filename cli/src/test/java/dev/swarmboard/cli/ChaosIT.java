@@ -6,6 +6,7 @@ import dev.swarmboard.cli.chaos.ChaosRun;
 import dev.swarmboard.cli.chaos.ChaosSettings;
 import dev.swarmboard.schema.command.SubmitMission;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -67,13 +68,13 @@ class ChaosIT {
         }
 
         @Override
-        public void write(int b) throws java.io.IOException {
+        public void write(int b) throws IOException {
             first.write(b);
             second.write(b);
         }
 
         @Override
-        public void write(byte[] bytes, int offset, int length) throws java.io.IOException {
+        public void write(byte[] bytes, int offset, int length) throws IOException {
             first.write(bytes, offset, length);
             second.write(bytes, offset, length);
         }

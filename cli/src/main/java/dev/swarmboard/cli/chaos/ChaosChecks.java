@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -64,7 +66,7 @@ final class ChaosChecks {
         }
         List<Check> checks = new ArrayList<>();
         List<String> running = figures.stream().filter(f -> !f.terminal()).map(f -> f.missionId() + " still running").toList();
-        Map<String, Long> ends = figures.stream().collect(Collectors.groupingBy(MissionFigures::end, java.util.TreeMap::new,
+        Map<String, Long> ends = figures.stream().collect(Collectors.groupingBy(MissionFigures::end, TreeMap::new,
                 Collectors.counting()));
         checks.add(new Check("missions terminal", (missions.size() - running.size()) + "/" + missions.size() + " " + ends,
                 "all", running.isEmpty(), running));
@@ -88,7 +90,7 @@ final class ChaosChecks {
     }
 
     private static Check count(String name, List<MissionFigures> figures,
-                               java.util.function.Function<MissionFigures, List<String>> found, String of) {
+                               Function<MissionFigures, List<String>> found, String of) {
         List<String> details = figures.stream().flatMap(f -> found.apply(f).stream().map(what -> f.missionId() + " " + what))
                 .toList();
         return new Check(name, details.size() + of, "0", details.isEmpty(), details);

@@ -10,6 +10,7 @@ import dev.swarmboard.schema.event.QuorumReached;
 import dev.swarmboard.schema.event.RetryScheduled;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -75,7 +76,7 @@ record MissionFigures(String missionId, String end, int attempts, List<String> l
         }
         for (String terminal : List.of("MissionFailed", "MissionRejected", "MissionCancelled")) {
             if (types.contains(terminal)) {
-                return terminal.substring("Mission".length()).toLowerCase(java.util.Locale.ROOT);
+                return terminal.substring("Mission".length()).toLowerCase(Locale.ROOT);
             }
         }
         return RUNNING;

@@ -8,6 +8,7 @@ import dev.swarmboard.topic.TopicCatalogue;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -44,7 +45,7 @@ final class PoisonRecords {
             throws InterruptedException, ExecutionException {
         Map<String, Schema> inputs = Map.of(catalogue.missions(), MissionCommand.getClassSchema(),
                 catalogue.laneTasks(), RunLane.getClassSchema(), catalogue.blackboard(), BlackboardEvent.getClassSchema());
-        Map<String, Object> properties = new java.util.HashMap<>(client);
+        Map<String, Object> properties = new HashMap<>(client);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         Random random = new Random(17);
         List<Sent> sent = new ArrayList<>();

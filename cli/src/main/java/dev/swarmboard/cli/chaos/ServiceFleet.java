@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -166,9 +167,9 @@ final class ServiceFleet implements AutoCloseable {
     }
 
     /** Waits until every child answers /ready with 200; false if that has not happened by {@code until}. */
-    boolean awaitReady(java.time.Instant until) throws InterruptedException {
+    boolean awaitReady(Instant until) throws InterruptedException {
         while (!children.values().stream().allMatch(child -> status(child, "/ready") == 200)) {
-            if (java.time.Instant.now().isAfter(until)) {
+            if (Instant.now().isAfter(until)) {
                 return false;
             }
             Thread.sleep(500);
