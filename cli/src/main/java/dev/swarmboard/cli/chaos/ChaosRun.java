@@ -12,13 +12,16 @@ import dev.swarmboard.orchestrator.service.OrchestratorConfig;
 import dev.swarmboard.schema.command.SubmitMission;
 import dev.swarmboard.topic.TopicCatalogue;
 import dev.swarmboard.verifier.service.VerifierConfig;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -87,15 +90,15 @@ public final class ChaosRun {
             return failed.isEmpty() ? 0 : CHECK_FAILED;
         } finally {
             stopAll(fleet);
-            Runtime.getRuntime().removeShutdownHook(hook);
+            removeHook(hook);
         }
     }
 
-    private void startBroker() {
+    private void startBroker() throws IOException {
+        // A configured port gives node i the port + i, the same after the outage's restart.
         kafkaConfig = LocalKafkaConfig.defaults().withDataDir(settings.dataDir().resolve("kafka"))
-                .withNodes(settings.nodes());
+                .withNodes(settings.nodes()).withPort(freePortRun(settings.nodes()));
         kafka = new LocalKafka(kafkaConfig).start();
-        kafkaConfig = kafkaConfig.withPort(kafka.ports().get(0));
         client = Map.of("bootstrap.servers", kafka.bootstrapServers());
         BlackboardSetup.prepare(client, catalogue);
         say("broker " + kafka.bootstrapServers() + " (" + settings.nodes() + " node(s)), data in " + kafka.dataDir());
@@ -188,6 +191,37 @@ public final class ChaosRun {
 
     void say(String line) {
         out.printf("[%4ds] %s%n", Duration.between(started, Instant.now()).toSeconds(), line);
+    }
+
+    /** The first of {@code count} consecutive free loopback ports. */
+    private static int freePortRun(int count) throws IOException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int first;
+            try (ServerSocket probe = new ServerSocket(0)) {
+                first = probe.getLocalPort();
+            }
+            if (first + count <= 65535 && IntStream.range(1, count).allMatch(i -> free(first + i))) {
+                return first;
+            }
+        }
+        throw new IOException("no " + count + " consecutive free ports on loopback");
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket probe = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down (Ctrl-C): the hook runs, and stopping twice is harmless.
+            System.err.println("swarm chaos: stopping on JVM shutdown");
+        }
     }
 
     private void stopAll(ServiceFleet fleet) {
