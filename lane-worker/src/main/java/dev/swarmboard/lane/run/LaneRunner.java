@@ -9,6 +9,7 @@ import dev.swarmboard.lane.validation.LaneEvidence;
 import dev.swarmboard.lane.validation.YieldValidator;
 import dev.swarmboard.lane.workspace.Checkout;
 import dev.swarmboard.lane.workspace.LaneDirs;
+import dev.swarmboard.lane.workspace.NetChange;
 import dev.swarmboard.lane.workspace.RepoCache;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.Reason;
@@ -121,6 +122,9 @@ public final class LaneRunner {
         LaneYielded yielded = YieldValidator.validate(new LaneEvidence(task,
                 StagePlans.requiredArtifacts(task.getLane(), stages),
                 lane.view().attempt(lane.laneId(), task.getAttempt()), lane.view().logged(), allowFailure()));
+        if (checkout.isPresent()) {
+            yielded = NetChange.of(checkout.get(), task.getLane().getWorkspace().getBase()).onto(yielded);
+        }
         lane.view().append(lane.events().terminal(yielded));
         return LaneOutcome.accept(describe(task) + " yielded, passed=" + yielded.getPassed());
     }
