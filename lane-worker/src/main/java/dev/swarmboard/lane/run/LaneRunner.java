@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * only acknowledged; otherwise the preflight, LaneStarted, each stage's calls and tools (skipping what is
  * already receipted, so a re-delivered lane resumes where the last worker stopped), then Yield. A lane
  * with a workspace works in a fresh checkout of its pinned commit, removed when the attempt ends. Every
- * way the attempt can end is written as an event before the task is acknowledged.
+ * way the attempt can end is written as an event before the task is acknowledged. An integration task
+ * ({@link IntegrationStep}) combines a passed round's changes instead; it has no stages and calls no model.
  */
 public final class LaneRunner {
 
@@ -70,6 +71,14 @@ public final class LaneRunner {
                 new LaneEvents(task, worker, clock), registry);
         if (lane.view().find(lane.events().terminalId()).isPresent()) {
             return LaneOutcome.accept(describe(task) + " already has its outcome");
+        }
+        if (task.getIntegration() != null) {
+            try {
+                return new IntegrationStep(lane, tools, workspace, repos).run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return LaneOutcome.release(describe(task) + " interrupted");
+            }
         }
         List<ResolvedStage> stages = StagePlans.resolve(task.getLane(), registry);
         List<Reason> refused = Preflight.check(task, stages, registry, clock.instant());
