@@ -14,7 +14,9 @@ import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.localkafka.KafkaFixture;
 import dev.swarmboard.orchestrator.mission.MissionStatus;
 import dev.swarmboard.schema.command.SubmitMission;
+import dev.swarmboard.git.GitCli;
 import dev.swarmboard.schema.event.ChangeApplied;
+import dev.swarmboard.schema.event.IntegrationCompleted;
 import dev.swarmboard.schema.event.LaneFailed;
 import dev.swarmboard.schema.event.QuorumReached;
 import dev.swarmboard.schema.event.ToolReceipt;
@@ -149,6 +151,34 @@ class DemoMissionIT {
         // And the user's copy of the example project is untouched
         assertThat(Path.of("..", "examples", "workspaces", "textkit", "tests", "test_slug.py"))
                 .content().doesNotContain("PunctuationTest");
+    }
+
+    @Test
+    void shouldIntegrateTheLanesAndDeliverTheReportThePatchAndTheBranch() throws Exception {
+        // Then after the PASS one integration combined both lanes and the tests passed on its tree
+        List<RecordedEvent> events = readMission(repoMissionId).events();
+        IntegrationCompleted integrated = payloads(events, IntegrationCompleted.class).get(0);
+        assertThat(payloads(events, IntegrationCompleted.class)).hasSize(1);
+        assertThat(integrated.getLanes()).containsExactly("slug-punctuation", "word-docs");
+        assertThat(payloads(events, ToolReceipt.class)).filteredOn(run -> run.getTreeId().equals(integrated.getTreeId())
+                && run.getStage().equals("integrate")).singleElement()
+                .satisfies(run -> assertThat(run.getExitCode()).isZero());
+
+        // And the report shows the work and the integrated diff, with the patch beside it
+        Path reports = dir.resolve("reports");
+        String report = Files.readString(reports.resolve(repoMissionId + ".md"));
+        assertThat(report).contains("## Work", "### Lane word-docs", "## Integrated change", "+++ b/textkit/slug.py",
+                integrated.getTreeId(), "git am " + repoMissionId + ".patch");
+        assertThat(reports.resolve(repoMissionId + ".patch")).content().contains(integrated.getDiff());
+
+        // And the demo repository has branch swarm/<id> at the integrated tree, its own branch untouched
+        Path demoRepo = dir.resolve("workspace-it/workspaces/textkit");
+        String branchTree = GitCli.run(demoRepo, "rev-parse", "swarm/" + repoMissionId + "^{tree}").firstLine();
+        assertThat(branchTree).isEqualTo(integrated.getTreeId());
+        assertThat(GitCli.run(demoRepo, "rev-parse", "swarm/" + repoMissionId + "^").firstLine())
+                .isEqualTo(integrated.getBaseCommit());
+        assertThat(GitCli.run(demoRepo, "rev-parse", "HEAD").firstLine()).isEqualTo(integrated.getBaseCommit());
+        assertThat(GitCli.run(demoRepo, "status", "--porcelain").stdout()).isEmpty();
     }
 
     @Test
