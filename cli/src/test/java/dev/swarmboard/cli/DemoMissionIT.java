@@ -7,6 +7,7 @@ import dev.swarmboard.blackboard.BlackboardSetup;
 import dev.swarmboard.blackboard.MissionLog;
 import dev.swarmboard.blackboard.RecordedEvent;
 import dev.swarmboard.cli.audit.AuditReport;
+import dev.swarmboard.cli.audit.CodeReplay;
 import dev.swarmboard.cli.audit.MissionAudit;
 import dev.swarmboard.cli.stack.StackSettings;
 import dev.swarmboard.cli.stack.SwarmStack;
@@ -179,6 +180,37 @@ class DemoMissionIT {
                 .isEqualTo(integrated.getBaseCommit());
         assertThat(GitCli.run(demoRepo, "rev-parse", "HEAD").firstLine()).isEqualTo(integrated.getBaseCommit());
         assertThat(GitCli.run(demoRepo, "status", "--porcelain").stdout()).isEmpty();
+    }
+
+    @Test
+    void shouldReplayTheCodeOkAndDivergeOnOneChangedByteOfAReceiptedDiff() {
+        // Given the workspace mission's log, whose code replays without divergence
+        List<RecordedEvent> events = readMission(repoMissionId).events();
+        assertThat(CodeReplay.replay(events)).isEmpty();
+
+        // And a forged copy: one byte of green's diff changed, its diff hash and content hash made to match
+        int victim = -1;
+        for (int i = 0; i < events.size() && victim < 0; i++) {
+            if (events.get(i).event().getPayload() instanceof ChangeApplied change && change.getStage().equals("green")) {
+                victim = i;
+            }
+        }
+        RecordedEvent original = events.get(victim);
+        ChangeApplied change = (ChangeApplied) original.event().getPayload();
+        String diff = change.getDiff().replaceFirst("\n\\+([^+])", "\n+X");
+        ChangeApplied forgedChange = ChangeApplied.newBuilder(change).setDiff(diff)
+                .setDiffHash(dev.swarmboard.codec.ContentHash.sha256Hex(diff.getBytes(StandardCharsets.UTF_8))).build();
+        var header = dev.swarmboard.schema.EventHeader.newBuilder(original.event().getHeader())
+                .setContentHash(dev.swarmboard.codec.ContentHash.of(forgedChange)).build();
+        List<RecordedEvent> forged = new java.util.ArrayList<>(events);
+        forged.set(victim, new RecordedEvent(new dev.swarmboard.schema.BlackboardEvent(header, forgedChange),
+                original.topic(), original.partition(), original.offset(), original.timestamp(), original.value()));
+
+        // When the code is replayed, Then the first divergence is the forged change: its tree does not come out
+        List<AuditReport.Divergence> divergences = CodeReplay.replay(forged);
+        assertThat(divergences).isNotEmpty();
+        assertThat(divergences.get(0).eventId()).isEqualTo(original.eventId());
+        assertThat(divergences.get(0).reason()).contains("gives tree").contains(change.getTreeId());
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.swarmboard.git.GitCli.GitResult;
 import dev.swarmboard.schema.Workspace;
 import dev.swarmboard.schema.event.ChangeApplied;
 import dev.swarmboard.schema.event.IntegrationCompleted;
+import dev.swarmboard.schema.event.IntegrationFailed;
 import dev.swarmboard.schema.event.LaneYielded;
 import dev.swarmboard.schema.event.MissionAccepted;
 import dev.swarmboard.schema.event.ToolReceipt;
@@ -67,6 +68,7 @@ public final class CodeReplay {
                         + workspace.get().getBase() + " of " + workspace.get().getRepo() + ": " + tree.why()));
             }
             CodeReplay replay = new CodeReplay(dir, tree.firstLine());
+            replay.integratedTrees(events);
             Set<String> seen = new HashSet<>();
             for (RecordedEvent event : events) {
                 if (seen.add(event.eventId())) {
@@ -76,6 +78,22 @@ public final class CodeReplay {
             return replay.divergences;
         } finally {
             remove(dir);
+        }
+    }
+
+    /**
+     * The integration task's tests run before its outcome is written: their trees are the integrated
+     * tree its IntegrationCompleted records (checked when that event is replayed) or the tree its
+     * IntegrationFailed names.
+     */
+    private void integratedTrees(List<RecordedEvent> events) {
+        for (RecordedEvent event : events) {
+            String attempt = event.event().getHeader().getLaneId() + "/" + event.event().getHeader().getAttempt();
+            if (event.event().getPayload() instanceof IntegrationCompleted completed) {
+                treesByAttempt.computeIfAbsent(attempt, key -> new HashSet<>()).add(completed.getTreeId());
+            } else if (event.event().getPayload() instanceof IntegrationFailed failed && !failed.getTreeId().isEmpty()) {
+                treesByAttempt.computeIfAbsent(attempt, key -> new HashSet<>()).add(failed.getTreeId());
+            }
         }
     }
 
@@ -106,7 +124,6 @@ public final class CodeReplay {
             checkDiff(event, baseTree, yielded.getChangeDiff(), yielded.getChangeDiffHash(), yielded.getTreeId());
         } else if (payload instanceof IntegrationCompleted completed) {
             checkDiff(event, baseTree, completed.getDiff(), completed.getDiffHash(), completed.getTreeId());
-            treesByAttempt.computeIfAbsent(attempt, key -> new HashSet<>()).add(completed.getTreeId());
         }
     }
 
