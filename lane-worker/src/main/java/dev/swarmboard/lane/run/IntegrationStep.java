@@ -86,8 +86,9 @@ final class IntegrationStep {
         Optional<Integrator.Refused> refused = Integrator.combine(checkout, changes);
         if (refused.isPresent()) {
             List<String> involved = sharingFiles(changes, refused.get().laneId());
+            List<String> earlier = involved.stream().filter(laneId -> !laneId.equals(refused.get().laneId())).toList();
             Reason why = reason("CONFLICT", "integration." + refused.get().laneId(), "the change of lane "
-                    + refused.get().laneId() + " does not apply after lanes " + involved + ": " + refused.get().reason());
+                    + refused.get().laneId() + " does not apply after lanes " + earlier + ": " + refused.get().reason());
             return failed(involved, List.of(why), otherChanges(changes, involved, why.getMessage()), "", List.of());
         }
         Integrator.Combined combined = Integrator.combined(checkout, workspace.getBase());

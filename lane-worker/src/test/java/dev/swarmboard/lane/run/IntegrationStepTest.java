@@ -104,6 +104,29 @@ class IntegrationStepTest {
     }
 
     @Test
+    void shouldNameTheLaneWhoseChangeDoesNotApplyAfterTheEarlierOnes() {
+        // Given lane a fills blank line 2 of slug.py, and lane b's change of line 5 has line 2 as context
+        String fill = "diff --git a/textkit/slug.py b/textkit/slug.py\n--- a/textkit/slug.py\n+++ b/textkit/slug.py\n"
+                + "@@ -1,3 +1,3 @@\n \"\"\"URL slugs from titles.\"\"\"\n-\n+# slugs\n \n";
+        String wide = "diff --git a/textkit/slug.py b/textkit/slug.py\n--- a/textkit/slug.py\n+++ b/textkit/slug.py\n"
+                + "@@ -2,4 +2,4 @@\n \n \n def slugify(text):\n-    \"\"\"Lower-case words of the text joined by hyphens.\"\"\"\n"
+                + "+    \"\"\"Wide.\"\"\"\n";
+        RunLane task = integration(yielded("a", fill), yielded("b", wide));
+
+        // When the integration task runs
+        run(task);
+
+        // Then no overlap was found, but b's change does not apply on a's: a CONFLICT naming b, after a
+        IntegrationFailed failed = blackboard.payloads(IntegrationFailed.class).get(0);
+        assertThat(failed.getReasons()).singleElement().satisfies(reason -> {
+            assertThat(reason.getCode()).isEqualTo("CONFLICT");
+            assertThat(reason.getMessage()).startsWith("the change of lane b does not apply after lanes [a]: ");
+        });
+        assertThat(failed.getLanes()).containsExactly("a", "b");
+        assertThat(blackboard.payloads(ToolReceipt.class)).isEmpty();
+    }
+
+    @Test
     void shouldFailWhenTheTestsFailOnTheIntegratedTree() {
         // Given lane b breaks word_count
         RunLane task = integration(yielded("a", SLUG_DOC.formatted("Fine.")),
