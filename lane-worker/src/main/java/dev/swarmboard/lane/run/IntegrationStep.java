@@ -37,6 +37,10 @@ final class IntegrationStep {
 
     static final String STAGE = "integrate";
     private static final int SHOWN_DIFF_CHARS = 4_000;
+    /** The most a lane's re-run is told, so a RunLane stays small whatever the number of lanes. */
+    static final int LANE_REASON_CHARS = 12_000;
+    /** The largest combined diff an IntegrationCompleted carries: well below a Kafka record. */
+    static final int MAX_COMBINED_DIFF_BYTES = 524_288;
 
     private final LaneScope lane;
     private final ToolRunner tools;
@@ -92,6 +96,12 @@ final class IntegrationStep {
             return failed(involved, List.of(why), otherChanges(changes, involved, why.getMessage()), "", List.of());
         }
         Integrator.Combined combined = Integrator.combined(checkout, workspace.getBase());
+        int bytes = combined.diff().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > MAX_COMBINED_DIFF_BYTES) {
+            return failed(lanesOf(job), List.of(reason("CHANGE_TOO_LARGE", "integration.diff", "the integrated diff is "
+                    + bytes + " bytes, over the limit of " + MAX_COMBINED_DIFF_BYTES)), Map.of(), combined.treeId(),
+                    List.of());
+        }
         ToolStep step = new ToolStep(lane, tools, workspaceRoot, Optional.of(checkout));
         List<EvidenceRef> receipts = new ArrayList<>();
         List<Reason> failing = new ArrayList<>();
@@ -153,7 +163,8 @@ final class IntegrationStep {
         IntegrationTask job = lane.task().getIntegration();
         IntegrationFailed failed = IntegrationFailed.newBuilder().setRound(job.getRound())
                 .setVerdictEventId(job.getVerdictEventId()).setLanes(lanes).setReasons(reasons)
-                .setLaneReasons(laneReasons.entrySet().stream().map(e -> new KeyValue(e.getKey(), e.getValue())).toList())
+                .setLaneReasons(laneReasons.entrySet().stream().map(e -> new KeyValue(e.getKey(), bounded(e.getValue())))
+                        .toList())
                 .setTreeId(treeId).setTestReceipts(receipts).build();
         lane.view().append(lane.events().terminal(failed));
         return LaneOutcome.accept("integration of " + lane.missionId() + " round " + job.getRound() + " failed: "
@@ -198,6 +209,11 @@ final class IntegrationStep {
         String shown = diff.length() > SHOWN_DIFF_CHARS ? diff.substring(0, SHOWN_DIFF_CHARS) + "\n[… "
                 + (diff.length() - SHOWN_DIFF_CHARS) + " more characters in lane " + otherLane + "'s yield]" : diff;
         return (why.isEmpty() ? "" : "integration: " + why + "\n") + "lane " + otherLane + " changed:\n" + shown;
+    }
+
+    private static String bounded(String text) {
+        return text.length() <= LANE_REASON_CHARS ? text : text.substring(0, LANE_REASON_CHARS) + "\n[… "
+                + (text.length() - LANE_REASON_CHARS) + " more characters: see the lanes' yields]";
     }
 
     private static String tail(String output) {
