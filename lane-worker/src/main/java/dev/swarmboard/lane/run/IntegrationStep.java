@@ -36,9 +36,9 @@ import java.util.Optional;
 final class IntegrationStep {
 
     static final String STAGE = "integrate";
-    private static final int SHOWN_DIFF_CHARS = 4_000;
+    private static final int SHOWN_DIFF_CHARS = 3_000;
     /** The most a lane's re-run is told, so a RunLane stays small whatever the number of lanes. */
-    static final int LANE_REASON_CHARS = 12_000;
+    static final int LANE_REASON_CHARS = 8_000;
     /** The largest combined diff an IntegrationCompleted carries: well below a Kafka record. */
     static final int MAX_COMBINED_DIFF_BYTES = 524_288;
 
