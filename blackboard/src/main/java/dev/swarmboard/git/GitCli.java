@@ -36,6 +36,14 @@ public final class GitCli {
 
     /** As {@link #run(Path, String...)}, with {@code stdin} (when not null) written to the process. */
     public static GitResult withInput(Path dir, String stdin, String... args) {
+        return withEnvironment(dir, Map.of(), stdin, args);
+    }
+
+    /**
+     * As {@link #withInput}, with extra environment variables set after the fixed ones, e.g.
+     * {@code GIT_AUTHOR_DATE} for a commit whose id must not depend on the clock.
+     */
+    public static GitResult withEnvironment(Path dir, Map<String, String> extra, String stdin, String... args) {
         List<String> command = new ArrayList<>(List.of("git", "-c", "core.hooksPath=/dev/null",
                 "-c", "core.autocrlf=false", "-c", "core.quotepath=off", "-c", "commit.gpgsign=false",
                 "-c", "init.defaultBranch=main", "-c", "protocol.file.allow=always", "-c", "protocol.ext.allow=never",
@@ -52,6 +60,7 @@ public final class GitCli {
         env.put("GIT_COMMITTER_NAME", AUTHOR);
         env.put("GIT_COMMITTER_EMAIL", EMAIL);
         env.put("LC_ALL", "C");
+        env.putAll(extra);
         try {
             Process process = builder.start();
             CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));

@@ -78,6 +78,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println(end.stage() + ": " + ShownText.terminal(end.summary()));
         if (end.exitCode() == 0) {
             out.println("report    " + reports.resolve(missionId + ".md").toAbsolutePath());
+            DemoDelivery.print(out, client, catalogue, codecs, missionId, reports);
             out.println("replay    ./swarm up --data-dir " + dataDir + "   then   ./swarm replay " + missionId);
         }
         return end.exitCode();

@@ -7,6 +7,7 @@ import dev.swarmboard.blackboard.BlackboardSetup;
 import dev.swarmboard.blackboard.MissionLog;
 import dev.swarmboard.blackboard.RecordedEvent;
 import dev.swarmboard.cli.audit.AuditReport;
+import dev.swarmboard.cli.audit.CodeReplay;
 import dev.swarmboard.cli.audit.MissionAudit;
 import dev.swarmboard.cli.stack.StackSettings;
 import dev.swarmboard.cli.stack.SwarmStack;
@@ -14,7 +15,9 @@ import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.localkafka.KafkaFixture;
 import dev.swarmboard.orchestrator.mission.MissionStatus;
 import dev.swarmboard.schema.command.SubmitMission;
+import dev.swarmboard.git.GitCli;
 import dev.swarmboard.schema.event.ChangeApplied;
+import dev.swarmboard.schema.event.IntegrationCompleted;
 import dev.swarmboard.schema.event.LaneFailed;
 import dev.swarmboard.schema.event.QuorumReached;
 import dev.swarmboard.schema.event.ToolReceipt;
@@ -149,6 +152,65 @@ class DemoMissionIT {
         // And the user's copy of the example project is untouched
         assertThat(Path.of("..", "examples", "workspaces", "textkit", "tests", "test_slug.py"))
                 .content().doesNotContain("PunctuationTest");
+    }
+
+    @Test
+    void shouldIntegrateTheLanesAndDeliverTheReportThePatchAndTheBranch() throws Exception {
+        // Then after the PASS one integration combined both lanes and the tests passed on its tree
+        List<RecordedEvent> events = readMission(repoMissionId).events();
+        IntegrationCompleted integrated = payloads(events, IntegrationCompleted.class).get(0);
+        assertThat(payloads(events, IntegrationCompleted.class)).hasSize(1);
+        assertThat(integrated.getLanes()).containsExactly("slug-punctuation", "word-docs");
+        assertThat(payloads(events, ToolReceipt.class)).filteredOn(run -> run.getTreeId().equals(integrated.getTreeId())
+                && run.getStage().equals("integrate")).singleElement()
+                .satisfies(run -> assertThat(run.getExitCode()).isZero());
+
+        // And the report shows the work and the integrated diff, with the patch beside it
+        Path reports = dir.resolve("reports");
+        String report = Files.readString(reports.resolve(repoMissionId + ".md"));
+        assertThat(report).contains("## Work", "### Lane word-docs", "## Integrated change", "+++ b/textkit/slug.py",
+                integrated.getTreeId(), "git am " + repoMissionId + ".patch");
+        assertThat(reports.resolve(repoMissionId + ".patch")).content().contains(integrated.getDiff());
+
+        // And the demo repository has branch swarm/<id> at the integrated tree, its own branch untouched
+        Path demoRepo = dir.resolve("workspace-it/workspaces/textkit");
+        String branchTree = GitCli.run(demoRepo, "rev-parse", "swarm/" + repoMissionId + "^{tree}").firstLine();
+        assertThat(branchTree).isEqualTo(integrated.getTreeId());
+        assertThat(GitCli.run(demoRepo, "rev-parse", "swarm/" + repoMissionId + "^").firstLine())
+                .isEqualTo(integrated.getBaseCommit());
+        assertThat(GitCli.run(demoRepo, "rev-parse", "HEAD").firstLine()).isEqualTo(integrated.getBaseCommit());
+        assertThat(GitCli.run(demoRepo, "status", "--porcelain").stdout()).isEmpty();
+    }
+
+    @Test
+    void shouldReplayTheCodeOkAndDivergeOnOneChangedByteOfAReceiptedDiff() {
+        // Given the workspace mission's log, whose code replays without divergence
+        List<RecordedEvent> events = readMission(repoMissionId).events();
+        assertThat(CodeReplay.replay(events)).isEmpty();
+
+        // And a forged copy: one byte of green's diff changed, its diff hash and content hash made to match
+        int victim = -1;
+        for (int i = 0; i < events.size() && victim < 0; i++) {
+            if (events.get(i).event().getPayload() instanceof ChangeApplied change && change.getStage().equals("green")) {
+                victim = i;
+            }
+        }
+        RecordedEvent original = events.get(victim);
+        ChangeApplied change = (ChangeApplied) original.event().getPayload();
+        String diff = change.getDiff().replaceFirst("\n\\+([^+])", "\n+X");
+        ChangeApplied forgedChange = ChangeApplied.newBuilder(change).setDiff(diff)
+                .setDiffHash(dev.swarmboard.codec.ContentHash.sha256Hex(diff.getBytes(StandardCharsets.UTF_8))).build();
+        var header = dev.swarmboard.schema.EventHeader.newBuilder(original.event().getHeader())
+                .setContentHash(dev.swarmboard.codec.ContentHash.of(forgedChange)).build();
+        List<RecordedEvent> forged = new java.util.ArrayList<>(events);
+        forged.set(victim, new RecordedEvent(new dev.swarmboard.schema.BlackboardEvent(header, forgedChange),
+                original.topic(), original.partition(), original.offset(), original.timestamp(), original.value()));
+
+        // When the code is replayed, Then the first divergence is the forged change: its tree does not come out
+        List<AuditReport.Divergence> divergences = CodeReplay.replay(forged);
+        assertThat(divergences).isNotEmpty();
+        assertThat(divergences.get(0).eventId()).isEqualTo(original.eventId());
+        assertThat(divergences.get(0).reason()).contains("gives tree").contains(change.getTreeId());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.swarmboard.cli.audit;
 
+import dev.swarmboard.digest.publish.DigestDecision;
 import dev.swarmboard.blackboard.Events;
 import dev.swarmboard.blackboard.HeadHash;
 import dev.swarmboard.blackboard.MissionLog;
@@ -25,7 +26,8 @@ import java.util.Map;
  * with the recorded one, every digest checked against a PASS verdict and its head. Undecodable bytes
  * under the mission's key are foreign records, listed apart: they fail nothing, since no service
  * took them for a fact. An event whose header names another mission, and a record the client cannot
- * read at all, are divergences. No model is called and nothing is written.
+ * read at all, are divergences. For a workspace mission the code is replayed too ({@link CodeReplay}:
+ * git in a temporary clone). No model is called, no tool is run and nothing is written.
  */
 public final class MissionAudit {
 
@@ -55,6 +57,7 @@ public final class MissionAudit {
         List<HeadHash> heads = checkEvents(events, divergences);
         checkVerdicts(events, heads, codec, asOf != null, divergences);
         checkDigests(events, heads, divergences);
+        divergences.addAll(CodeReplay.replay(events));
         divergences.sort((a, b) -> Integer.compare(position(events, a), position(events, b)));
         HeadHash head = heads.isEmpty() ? HeadHash.GENESIS : heads.get(heads.size() - 1);
         return new AuditReport(log.missionId(), asOf, events, head, divergences, foreign);
@@ -119,9 +122,14 @@ public final class MissionAudit {
                         || !"PASS".equals(verdict.getVerdict())) {
                     divergences.add(diverged(event, "digest cites " + digest.getVerdictEventId()
                             + ", which is not a PASS verdict of this mission"));
-                } else if (!heads.get(verdictAt).hex().equals(digest.getHeadHash())) {
-                    divergences.add(diverged(event, "digest head " + digest.getHeadHash()
-                            + " is not the head at its verdict " + heads.get(verdictAt).hex()));
+                } else {
+                    // a workspace mission's digest covers the events up to its IntegrationCompleted
+                    int coveredTo = DigestDecision.integrationPosition(events, digest.getVerdictEventId())
+                            .orElse(verdictAt);
+                    if (!heads.get(coveredTo).hex().equals(digest.getHeadHash())) {
+                        divergences.add(diverged(event, "digest head " + digest.getHeadHash()
+                                + " is not the head at its verdict or integration " + heads.get(coveredTo).hex()));
+                    }
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.swarmboard.cli.view;
 
+import dev.swarmboard.change.Diffstat;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.CheckResult;
 import dev.swarmboard.schema.EventHeader;
@@ -23,6 +24,8 @@ import dev.swarmboard.schema.event.QuorumReached;
 import dev.swarmboard.schema.event.RetryScheduled;
 import dev.swarmboard.schema.event.StageCompleted;
 import dev.swarmboard.schema.event.ChangeApplied;
+import dev.swarmboard.schema.event.IntegrationCompleted;
+import dev.swarmboard.schema.event.IntegrationFailed;
 import dev.swarmboard.schema.event.ToolReceipt;
 import dev.swarmboard.text.ShownText;
 import java.time.ZoneOffset;
@@ -99,6 +102,12 @@ public final class EventLine {
             return reasons(p.getReasons());
         } else if (payload instanceof Escalation p) {
             return p.getSeverity() + " → " + p.getContact() + ": " + abbreviate(p.getMessage(), 80);
+        } else if (payload instanceof IntegrationCompleted p) {
+            return "round " + p.getRound() + " integrated " + p.getLanes() + "  tree "
+                    + p.getTreeId().substring(0, Math.min(12, p.getTreeId().length())) + "  "
+                    + Diffstat.of(p.getDiff()).summary();
+        } else if (payload instanceof IntegrationFailed p) {
+            return "round " + p.getRound() + " lanes " + p.getLanes() + ": " + reasons(p.getReasons());
         } else if (payload instanceof DigestPublished p) {
             return abbreviate(p.getBluf(), 100);
         } else if (payload instanceof DigestRejected p) {

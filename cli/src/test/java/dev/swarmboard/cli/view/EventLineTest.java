@@ -8,6 +8,7 @@ import dev.swarmboard.schema.CheckResult;
 import dev.swarmboard.schema.Constraints;
 import dev.swarmboard.schema.ContactPolicy;
 import dev.swarmboard.schema.MissionSpec;
+import dev.swarmboard.schema.Reason;
 import dev.swarmboard.schema.Vote;
 import dev.swarmboard.schema.event.LaneYielded;
 import dev.swarmboard.schema.event.MissionAccepted;
@@ -62,5 +63,23 @@ class EventLineTest {
         assertThat(accepted).contains("goal: \\u001b[2J\\u001b]0;owned\\u0007done REPLAY OK");
         assertThat(cancelled).contains("\\u001b[2J\\u001b]0;owned\\u0007done\\u000aREPLAY OK");
         assertThat((accepted + cancelled).chars().filter(c -> c < 0x20 || c == 0x7f)).isEmpty();
+    }
+
+    @Test
+    void shouldShowAnIntegrationWithItsLanesTreeAndDiffstat() {
+        // Given an integration of two lanes and a failed one
+        var completed = dev.swarmboard.schema.event.IntegrationCompleted.newBuilder().setRound(2).setVerdictEventId("v")
+                .setBaseCommit("c").setBaseTreeId("b").setTreeId("0123456789abcdef").setLanes(List.of("a", "b"))
+                .setDiff("diff --git a/x b/x\n@@ -1 +1 @@\n-o\n+n\n").setDiffHash("h").build();
+        var failed = dev.swarmboard.schema.event.IntegrationFailed.newBuilder().setRound(1).setVerdictEventId("v")
+                .setLanes(List.of("a", "b")).setReasons(List.of(new Reason("CONFLICT", "x", "lanes a and b both change x",
+                        List.of()))).build();
+        EventOrigin origin = new EventOrigin("m-1", "integration", 2, "w", null, null);
+
+        // When rendered, Then each shows what a user follows
+        assertThat(EventLine.render(Events.create(origin, completed, AT)))
+                .contains("round 2 integrated [a, b]  tree 0123456789ab  1 file changed, 1 insertion(+), 1 deletion(-)");
+        assertThat(EventLine.render(Events.create(origin, failed, AT)))
+                .contains("round 1 lanes [a, b]: CONFLICT x: lanes a and b both change x");
     }
 }

@@ -13,6 +13,9 @@ import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.Reason;
 import dev.swarmboard.schema.event.DigestPublished;
 import dev.swarmboard.schema.event.DigestRejected;
+import dev.swarmboard.schema.event.IntegrationCompleted;
+import dev.swarmboard.schema.event.IntegrationFailed;
+import dev.swarmboard.schema.event.PlanIssued;
 import dev.swarmboard.schema.event.QuorumReached;
 import dev.swarmboard.verifier.quorum.Quorum;
 import dev.swarmboard.verifier.quorum.QuorumReplay;
@@ -26,7 +29,9 @@ import java.util.Set;
 /**
  * Decides, from a mission's log alone, whether a digest may be published. Only a PASS verdict that
  * the verifier's replay re-derives from the log qualifies, whatever the request says; the report is
- * rendered from the events up to that verdict and validated before it may be delivered. Outcome
+ * rendered from the events up to that verdict and validated before it may be delivered. For a
+ * workspace plan the verdict alone is not enough: its IntegrationCompleted must follow, and the report
+ * covers the events up to it. Outcome
  * events have deterministic ids, so a second request for the same verdict records nothing new.
  */
 public final class DigestDecision {
@@ -59,13 +64,25 @@ public final class DigestDecision {
             return reject(log, verdict.eventId(), upToVerdict, now, reason("VERDICT_NOT_REPRODUCIBLE", "verdict "
                     + verdict.eventId() + " is not the verdict the verifier derives from the mission's events"));
         }
-        DigestReport report = ReportRenderer.render(upToVerdict, replayed.get());
-        List<Reason> problems = ReportValidator.validate(report, upToVerdict);
+        List<RecordedEvent> covered = upToVerdict;
+        Optional<BlackboardEvent> integration = Optional.empty();
+        if (integrates(replayed.get())) {
+            Optional<Integer> integrated = integrationPosition(events, verdict.eventId());
+            if (integrated.isEmpty()) {
+                return reject(log, verdict.eventId(), upToVerdict, now, reason("INTEGRATION_NOT_PASSED", "verdict "
+                        + verdict.eventId() + " passed a workspace plan whose changes have no IntegrationCompleted:"
+                        + " only a passed integration lets the digest publish"));
+            }
+            covered = events.subList(0, integrated.get() + 1);
+            integration = Optional.of(covered.get(integrated.get()).event());
+        }
+        DigestReport report = ReportRenderer.render(covered, replayed.get(), integration, patchName(reportPath));
+        List<Reason> problems = ReportValidator.validate(report, covered);
         if (!problems.isEmpty()) {
-            return reject(log, verdict.eventId(), upToVerdict, now, problems.toArray(Reason[]::new));
+            return reject(log, verdict.eventId(), covered, now, problems.toArray(Reason[]::new));
         }
         DigestPublished published = DigestPublished.newBuilder()
-                .setBluf(report.bluf()).setMarkdown(report.markdown()).setHeadHash(head(log, upToVerdict).hex())
+                .setBluf(report.bluf()).setMarkdown(report.markdown()).setHeadHash(head(log, covered).hex())
                 .setVerdictEventId(verdict.eventId()).setEvidenceRefs(report.evidenceRefs()).setReportPath(reportPath)
                 .build();
         long size = EncodedSize.of(published);
@@ -75,6 +92,48 @@ public final class DigestDecision {
         }
         return record(log, new DigestOutcome.Publish(Events.create(publishedId(log.missionId(), verdict.eventId()),
                 origin(log, verdict.eventId()), published, now), report));
+    }
+
+    /**
+     * Whether the verdict passed a workspace plan whose integration has not ended yet (neither an
+     * IntegrationCompleted nor an IntegrationFailed follows it): the digest waits rather than reject.
+     */
+    public static boolean awaitsIntegration(MissionLog log, String verdictEventId) {
+        List<RecordedEvent> events = log.events();
+        Optional<Integer> position = verdictPosition(events, verdictEventId);
+        if (position.isEmpty()) {
+            return false;
+        }
+        Optional<ReplayedVerdict> replayed = QuorumReplay.replay(events.subList(0, position.get() + 1)).stream()
+                .filter(candidate -> candidate.verdict().equals(events.get(position.get()).event())).findFirst();
+        boolean ended = events.stream().anyMatch(event -> (event.event().getPayload() instanceof IntegrationCompleted c
+                && c.getVerdictEventId().equals(verdictEventId)) || (event.event().getPayload() instanceof IntegrationFailed f
+                && f.getVerdictEventId().equals(verdictEventId)));
+        return replayed.isPresent() && integrates(replayed.get()) && !ended;
+    }
+
+    /** The patch file written beside a report: {@code <mission>.patch}. */
+    public static String patchName(String reportPath) {
+        String name = java.nio.file.Path.of(reportPath).getFileName().toString();
+        return (name.endsWith(".md") ? name.substring(0, name.length() - 3) : name) + ".patch";
+    }
+
+    /** The first IntegrationCompleted of the verdict, as the orchestrator's integration task names it. */
+    public static Optional<Integer> integrationPosition(List<RecordedEvent> events, String verdictEventId) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < events.size(); i++) {
+            RecordedEvent event = events.get(i);
+            if (seen.add(event.eventId()) && event.event().getPayload() instanceof IntegrationCompleted completed
+                    && completed.getVerdictEventId().equals(verdictEventId)) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean integrates(ReplayedVerdict replayed) {
+        var lanes = ((PlanIssued) replayed.planEvent().getPayload()).getPlan().getLanes();
+        return !lanes.isEmpty() && lanes.stream().allMatch(lane -> lane.getWorkspace() != null);
     }
 
     /**

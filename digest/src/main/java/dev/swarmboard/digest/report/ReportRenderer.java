@@ -11,6 +11,7 @@ import dev.swarmboard.verifier.quorum.LaneOutcome;
 import dev.swarmboard.verifier.quorum.ReplayedVerdict;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -23,10 +24,24 @@ public final class ReportRenderer {
     public static final List<String> SECTIONS =
             List.of("BLUF", "Matrix", "Verdict", "Diagram", "Executive summary", "Evidence refs");
 
+    /** Sections the report adds before the evidence: every lane's work, and a workspace mission's change. */
+    static final String WORK = "Work";
+    static final String INTEGRATED = "Integrated change";
+
     private ReportRenderer() {
     }
 
     public static DigestReport render(List<RecordedEvent> events, ReplayedVerdict replayed) {
+        return render(events, replayed, Optional.empty(), "");
+    }
+
+    /**
+     * As {@link #render(List, ReplayedVerdict)}, with the work of each lane and, for a workspace
+     * mission, the integrated change ({@code integration}, an IntegrationCompleted among {@code events})
+     * and the patch file beside the report.
+     */
+    public static DigestReport render(List<RecordedEvent> events, ReplayedVerdict replayed,
+                                      Optional<BlackboardEvent> integration, String patchFile) {
         BlackboardEvent verdictEvent = replayed.verdict();
         QuorumReached verdict = replayed.payload();
         String missionId = verdictEvent.getHeader().getMissionId();
@@ -45,6 +60,9 @@ public final class ReportRenderer {
                 .append(MissionDiagram.render(missionId, plan, replayed.outcomes(), verdict)).append("```\n\n");
         markdown.append(Markdown.heading(SECTIONS.get(4))).append(ExecutiveSummary.render(accepted,
                 replayed.planEvent(), plan, replayed.outcomes(), verdictEvent, citations)).append('\n');
+        markdown.append(Markdown.heading(WORK)).append(WorkSection.render(plan, replayed.outcomes(), events, citations));
+        integration.ifPresent(completed -> markdown.append(Markdown.heading(INTEGRATED))
+                .append(ChangeSection.render(completed, events, patchFile, citations)).append('\n'));
         markdown.append(Markdown.heading(SECTIONS.get(5))).append(evidence(citations.refs()));
         return new DigestReport(bluf, markdown.toString(), citations.refs());
     }

@@ -4,15 +4,21 @@ import dev.swarmboard.blackboard.BlackboardReader;
 import dev.swarmboard.blackboard.BlackboardSetup;
 import dev.swarmboard.blackboard.BlackboardWriter;
 import dev.swarmboard.blackboard.MissionLog;
+import dev.swarmboard.blackboard.RecordedEvent;
 import dev.swarmboard.codec.AvroCodec;
 import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.codec.EventDecodeException;
 import dev.swarmboard.deadletter.DeadLetterProducer;
 import dev.swarmboard.deadletter.DeadLetters;
 import dev.swarmboard.deadletter.SkippingConsumer;
+import dev.swarmboard.digest.deliver.Delivery;
 import dev.swarmboard.digest.publish.DigestDecision;
 import dev.swarmboard.digest.publish.DigestOutcome;
 import dev.swarmboard.schema.BlackboardEvent;
+import dev.swarmboard.schema.Workspace;
+import dev.swarmboard.schema.event.DigestPublished;
+import dev.swarmboard.schema.event.IntegrationCompleted;
+import dev.swarmboard.schema.event.MissionAccepted;
 import dev.swarmboard.schema.event.QuorumReached;
 import dev.swarmboard.service.SwarmService;
 import dev.swarmboard.verifier.quorum.Quorum;
@@ -24,11 +30,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Future;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -117,8 +124,34 @@ public final class DigestService implements SwarmService {
                     record.offset(), record.key(), record.value()), e);
             return;
         }
-        if (event.getPayload() instanceof QuorumReached verdict && Quorum.passed(verdict)) {
-            digest(event.getHeader().getMissionId(), event.getHeader().getEventId());
+        String missionId = event.getHeader().getMissionId();
+        if (event.getPayload() instanceof QuorumReached verdict && Quorum.passed(verdict)
+                && !DigestDecision.awaitsIntegration(clients.reader().readMission(missionId),
+                event.getHeader().getEventId())) {
+            digest(missionId, event.getHeader().getEventId());
+        } else if (event.getPayload() instanceof IntegrationCompleted completed) {
+            digest(missionId, completed.getVerdictEventId());
+        }
+    }
+
+    /** For a workspace mission: the patch beside the report and the branch in a local repository. */
+    private void deliver(MissionLog log, DigestOutcome.Publish publish, Path report) throws IOException {
+        String verdictId = ((DigestPublished) publish.event().getPayload()).getVerdictEventId();
+        Optional<Integer> at = DigestDecision.integrationPosition(log.events(), verdictId);
+        Optional<Workspace> workspace = log.events().stream().map(RecordedEvent::event)
+                .filter(event -> event.getPayload() instanceof MissionAccepted).findFirst()
+                .map(event -> ((MissionAccepted) event.getPayload()).getMission().getWorkspace());
+        if (at.isEmpty() || workspace.isEmpty()) {
+            return;
+        }
+        Path patch = report.resolveSibling(DigestDecision.patchName(report.toString()));
+        Delivery.Delivered delivered = Delivery.deliver(log.events().get(at.get()).event(), workspace.get().getRepo(),
+                patch);
+        if (delivered.branch().isPresent()) {
+            LOG.info("mission {}: patch {}, branch {} at commit {} in {}", log.missionId(), patch,
+                    delivered.branch().get(), delivered.commit(), workspace.get().getRepo());
+        } else {
+            LOG.error("mission {}: patch {} written, no branch: {}", log.missionId(), patch, delivered.problem());
         }
     }
 
@@ -129,6 +162,7 @@ public final class DigestService implements SwarmService {
         if (outcome instanceof DigestOutcome.Publish publish) {
             try {
                 files.write(path, publish.report().markdown());
+                deliver(log, publish, path);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the report of mission " + missionId + " to " + path, e);
             }

@@ -75,6 +75,42 @@ class DigestDecisionTest {
     }
 
     @Test
+    void shouldPublishAWorkspaceMissionOnlyAfterItsIntegrationCompleted() {
+        // Given a workspace mission whose round 1 passed, with no integration yet
+        var mission = new dev.swarmboard.verifier.bench.SyntheticMission("m-3", List.of("a"), MissionFixtures.START,
+                java.time.Duration.ofHours(1));
+        var plan = ((dev.swarmboard.schema.event.PlanIssued) mission.planIssued().getPayload()).getPlan();
+        var workspace = dev.swarmboard.schema.Workspace.newBuilder().setRepo("/srv/repo").setBase("c".repeat(40)).build();
+        plan = dev.swarmboard.schema.Plan.newBuilder(plan).setLanes(plan.getLanes().stream()
+                .map(lane -> dev.swarmboard.schema.PlannedLane.newBuilder(lane).setWorkspace(workspace).build())
+                .toList()).build();
+        List<BlackboardEvent> events = new java.util.ArrayList<>(List.of(mission.planIssued(plan)));
+        events.addAll(mission.laneAttempt("a", 1, true));
+        MissionLog passed = MissionFixtures.withVerdicts("m-3", events);
+        String pass = verdicts(passed).get(0).eventId();
+
+        // When a digest is asked for, Then it waits for, and without one refuses, the integration
+        assertThat(DigestDecision.awaitsIntegration(passed, pass)).isTrue();
+        assertThat(reasons(DigestDecision.decide(passed, pass, "r/m-3.md", NOW))).extracting(Reason::getCode)
+                .containsExactly("INTEGRATION_NOT_PASSED");
+
+        // And once the IntegrationCompleted naming the verdict is on the log, it publishes the integrated change
+        var completed = dev.swarmboard.schema.event.IntegrationCompleted.newBuilder().setRound(1).setVerdictEventId(pass)
+                .setBaseCommit("c".repeat(40)).setBaseTreeId("b".repeat(40)).setTreeId("d".repeat(40))
+                .setLanes(List.of("a")).setDiff("diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -1 +1 @@\n-old\n+new\n")
+                .setDiffHash("h").build();
+        MissionLog integrated = MissionFixtures.append(passed, dev.swarmboard.blackboard.Events.create("i-1",
+                dev.swarmboard.blackboard.EventOrigin.mission("m-3", "lane-worker"), completed, NOW));
+        assertThat(DigestDecision.awaitsIntegration(integrated, pass)).isFalse();
+        DigestOutcome outcome = DigestDecision.decide(integrated, pass, "r/m-3.md", NOW);
+        assertThat(outcome).isInstanceOf(DigestOutcome.Publish.class);
+        DigestPublished published = (DigestPublished) outcome.event().getPayload();
+        assertThat(published.getHeadHash()).isEqualTo(integrated.head().hex());
+        assertThat(published.getMarkdown()).contains("## Work", "## Integrated change", "+new", "d".repeat(40),
+                "git am m-3.patch", "git revert --no-edit swarm/m-3");
+    }
+
+    @Test
     void shouldNotTakeALaterCopyOfAFailVerdictIdForAPass() {
         // Given a failed mission and a PASS written later under the FAIL verdict's own id
         MissionLog log = MissionFixtures.failed("m-4");

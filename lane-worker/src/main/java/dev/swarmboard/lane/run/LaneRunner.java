@@ -9,6 +9,7 @@ import dev.swarmboard.lane.validation.LaneEvidence;
 import dev.swarmboard.lane.validation.YieldValidator;
 import dev.swarmboard.lane.workspace.Checkout;
 import dev.swarmboard.lane.workspace.LaneDirs;
+import dev.swarmboard.lane.workspace.NetChange;
 import dev.swarmboard.lane.workspace.RepoCache;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.Reason;
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * only acknowledged; otherwise the preflight, LaneStarted, each stage's calls and tools (skipping what is
  * already receipted, so a re-delivered lane resumes where the last worker stopped), then Yield. A lane
  * with a workspace works in a fresh checkout of its pinned commit, removed when the attempt ends. Every
- * way the attempt can end is written as an event before the task is acknowledged.
+ * way the attempt can end is written as an event before the task is acknowledged. An integration task
+ * ({@link IntegrationStep}) combines a passed round's changes instead; it has no stages and calls no model.
  */
 public final class LaneRunner {
 
@@ -69,6 +71,14 @@ public final class LaneRunner {
                 new LaneEvents(task, worker, clock), registry);
         if (lane.view().find(lane.events().terminalId()).isPresent()) {
             return LaneOutcome.accept(describe(task) + " already has its outcome");
+        }
+        if (task.getIntegration() != null) {
+            try {
+                return new IntegrationStep(lane, tools, workspace, repos).run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return LaneOutcome.release(describe(task) + " interrupted");
+            }
         }
         List<ResolvedStage> stages = StagePlans.resolve(task.getLane(), registry);
         List<Reason> refused = Preflight.check(task, stages, registry, clock.instant());
@@ -121,6 +131,9 @@ public final class LaneRunner {
         LaneYielded yielded = YieldValidator.validate(new LaneEvidence(task,
                 StagePlans.requiredArtifacts(task.getLane(), stages),
                 lane.view().attempt(lane.laneId(), task.getAttempt()), lane.view().logged(), allowFailure()));
+        if (checkout.isPresent()) {
+            yielded = NetChange.of(checkout.get(), task.getLane().getWorkspace().getBase()).onto(yielded);
+        }
         lane.view().append(lane.events().terminal(yielded));
         return LaneOutcome.accept(describe(task) + " yielded, passed=" + yielded.getPassed());
     }

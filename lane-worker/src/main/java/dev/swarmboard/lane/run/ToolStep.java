@@ -45,24 +45,40 @@ final class ToolStep {
         for (int i = 0; i < tools.size(); i++) {
             String tool = tools.get(i);
             if (lane.view().find(lane.events().id("ToolReceipt", stage.name(), tool, i)).isEmpty()) {
-                runOne(stage, tool, i, ToolArgs.of(artifact, tool));
+                runOne(stage.name(), tool, i, ToolArgs.of(artifact, tool));
             }
         }
     }
 
-    private void runOne(ResolvedStage stage, String tool, int index, Map<String, String> args)
+    /** Runs one tool (unless already receipted) with no arguments, as the integration's tests do; its receipt. */
+    BlackboardEvent runOnce(String stage, String tool, int index) throws LaneFailure, InterruptedException {
+        String id = lane.events().id("ToolReceipt", stage, tool, index);
+        Optional<BlackboardEvent> receipted = lane.view().find(id);
+        if (receipted.isPresent()) {
+            return receipted.get();
+        }
+        runOne(stage, tool, index, Map.of());
+        return lane.view().find(id).orElseThrow();
+    }
+
+    private void runOne(String stage, String tool, int index, Map<String, String> args)
             throws LaneFailure, InterruptedException {
-        ToolSpec spec = lane.registry().tool(tool).orElseThrow();
+        Optional<ToolSpec> known = lane.registry().tool(tool);
+        if (known.isEmpty()) {
+            throw LaneFailure.of(stage, "TOOL_REJECTED", "stages." + stage + ".tools[" + index + "]",
+                    "tool " + tool + " is not in this worker's registry", List.of());
+        }
+        ToolSpec spec = known.get();
         // a lane with a repository runs its tools in its checkout, at the tree the receipt names
-        Path directory = checkout.isPresent() ? checkout.get().dir() : workspace(stage.name());
+        Path directory = checkout.isPresent() ? checkout.get().dir() : workspace(stage);
         ToolOutcome outcome = runner.run(spec, args, directory);
         if (outcome instanceof ToolRejected rejected) {
-            throw LaneFailure.of(stage.name(), "TOOL_REJECTED", "stages." + stage.name() + ".tools[" + index + "]",
+            throw LaneFailure.of(stage, "TOOL_REJECTED", "stages." + stage + ".tools[" + index + "]",
                     rejected.reason(), List.of());
         }
         ToolResult result = (ToolResult) outcome;
         ToolReceipt receipt = ToolReceipt.newBuilder()
-                .setStage(stage.name())
+                .setStage(stage)
                 .setTool(tool)
                 .setArgs(args.entrySet().stream().map(arg -> arg.getKey() + "=" + arg.getValue()).toList())
                 .setExitCode(result.exitCode())
@@ -74,7 +90,7 @@ final class ToolStep {
                 .setTestsTool(spec.tests())
                 .setTreeId(checkout.map(Checkout::treeId).orElse(""))
                 .build();
-        lane.view().append(lane.events().event(receipt, stage.name(), tool, index));
+        lane.view().append(lane.events().event(receipt, stage, tool, index));
     }
 
     private Path workspace(String stage) throws LaneFailure {

@@ -76,6 +76,13 @@ class WorkspaceLaneTest {
         assertThat(yielded.getChecks()).filteredOn(check -> !check.getPassed()).isEmpty();
         assertThat(yielded.getChecks()).extracting(CheckResult::getName).contains("red_green");
         assertThat(yielded.getPassed()).isTrue();
+
+        // And the yield carries the lane's net change: base to green's tree, both edits in one diff
+        assertThat(yielded.getTreeId()).isEqualTo(changes.get(1).getTreeId());
+        assertThat(yielded.getBaseTreeId()).isEqualTo(changes.get(0).getParentTreeId());
+        assertThat(yielded.getChangeDiff()).contains("+++ b/tests/test_slug.py", "+++ b/textkit/slug.py");
+        assertThat(yielded.getChangeDiffHash()).isEqualTo(dev.swarmboard.codec.ContentHash.sha256Hex(
+                yielded.getChangeDiff().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.swarmboard.schema.MissionCommand;
 import dev.swarmboard.schema.command.ApproveMission;
 import dev.swarmboard.schema.command.CancelMission;
 import dev.swarmboard.schema.command.SubmitMission;
+import dev.swarmboard.schema.event.IntegrationFailed;
 import dev.swarmboard.schema.event.LaneFailed;
 import dev.swarmboard.schema.event.LaneYielded;
 import dev.swarmboard.schema.event.QuorumReached;
@@ -16,14 +17,15 @@ import java.time.Instant;
 /**
  * The orchestrator's decisions as pure functions of (mission state, input, now) to an
  * {@link Outcome}: commands from the missions topic, and the blackboard facts it reacts to
- * (verdicts and lane yields). It never calls a model or a tool; it only plans.
+ * (verdicts, lane yields and failed integrations). It never calls a model or a tool; it only plans.
  */
 public final class Decider {
 
     private final String producer;
     private final SubmissionDecision submissions;
     private final CommandDecision commands = new CommandDecision();
-    private final VerdictDecision verdicts = new VerdictDecision();
+    private final IntegrationDecision integrations = new IntegrationDecision();
+    private final VerdictDecision verdicts = new VerdictDecision(integrations);
     private final YieldDecision yields;
 
     public Decider(MissionValidator validator, String producer) {
@@ -35,7 +37,8 @@ public final class Decider {
     /** Whether a blackboard event may lead to a decision (all others only update state). */
     public static boolean reactsTo(BlackboardEvent event) {
         Object payload = event.getPayload();
-        return payload instanceof QuorumReached || payload instanceof LaneYielded || payload instanceof LaneFailed;
+        return payload instanceof QuorumReached || payload instanceof LaneYielded || payload instanceof LaneFailed
+                || payload instanceof IntegrationFailed;
     }
 
     public Outcome onCommand(MissionState state, MissionCommand command, Instant now) {
@@ -72,6 +75,9 @@ public final class Decider {
         Object payload = event.getPayload();
         if (payload instanceof QuorumReached verdict) {
             return verdicts.decide(state, verdict, emitter);
+        }
+        if (payload instanceof IntegrationFailed failed) {
+            return integrations.failed(state, failed, emitter);
         }
         if (reactsTo(event)) {
             return yields.decide(state, event, emitter);

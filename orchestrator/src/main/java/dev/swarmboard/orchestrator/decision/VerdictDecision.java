@@ -19,10 +19,17 @@ import java.util.Set;
 
 /**
  * QuorumReached: a FAIL for the plan in force that has not been handled leads to targeted re-runs of
- * the failing (and missing) lanes, or to MissionFailed. A PASS, a duplicate verdict, a verdict on a
+ * the failing (and missing) lanes, or to MissionFailed. A PASS of a workspace plan leads to its
+ * integration task ({@link IntegrationDecision}). Any other PASS, a duplicate verdict, a verdict on a
  * superseded or planning plan, or one for a paused or ended mission changes nothing.
  */
 final class VerdictDecision {
+
+    private final IntegrationDecision integrations;
+
+    VerdictDecision(IntegrationDecision integrations) {
+        this.integrations = integrations;
+    }
 
     Outcome decide(MissionState state, QuorumReached verdict, Emitter emitter) {
         int round = verdict.getRound();
@@ -34,7 +41,8 @@ final class VerdictDecision {
             return Outcome.none("verdict on plan " + verdict.getPlanId() + ", not a lane plan in force: ignored");
         }
         if (MissionFold.PASS.equals(verdict.getVerdict())) {
-            return Outcome.none("round " + round + " passed");
+            return progress.integrates() && !progress.handledRound(round)
+                    ? integrations.plan(state, progress, round, emitter) : Outcome.none("round " + round + " passed");
         }
         if (progress.handledRound(round)) {
             return Outcome.none("round " + round + " was already handled: duplicate verdict ignored");

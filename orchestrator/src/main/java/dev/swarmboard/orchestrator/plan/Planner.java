@@ -46,7 +46,7 @@ public final class Planner {
                 .setMaxReruns(spec.getMaxReruns())
                 .setShrinkScopeOnRetry(spec.getShrinkScopeOnRetry())
                 .setAllowedCapabilities(spec.getConstraints().getAllowedCapabilities())
-                .setRevertPath(RevertPaths.of(planId, lanes))
+                .setRevertPath(RevertPaths.of(spec.getMissionId(), planId, lanes))
                 .build();
     }
 

@@ -2,6 +2,7 @@ package dev.swarmboard.orchestrator.state;
 
 import dev.swarmboard.orchestrator.plan.OrchestrateLane;
 import dev.swarmboard.orchestrator.plan.Planner;
+import dev.swarmboard.blackboard.Events;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.KeyValue;
 import dev.swarmboard.schema.event.MissionAccepted;
@@ -12,6 +13,8 @@ import dev.swarmboard.schema.event.MissionRejected;
 import dev.swarmboard.schema.event.MissionResumed;
 import dev.swarmboard.schema.event.PlanIssued;
 import dev.swarmboard.schema.event.PlanProposed;
+import dev.swarmboard.schema.event.IntegrationCompleted;
+import dev.swarmboard.schema.event.LaneYielded;
 import dev.swarmboard.schema.event.QuorumReached;
 import dev.swarmboard.schema.event.RetryScheduled;
 import dev.swarmboard.schema.event.StageCompleted;
@@ -90,8 +93,16 @@ public final class MissionFold {
             return state.withPhase(MissionPhase.FAILED, Optional.empty());
         }
         if (payload instanceof QuorumReached verdict && PASS.equals(verdict.getVerdict())
-                && forLanePlanInForce(state, verdict.getPlanId())) {
+                && forLanePlanInForce(state, verdict.getPlanId())
+                && !state.progress().orElseThrow().integrates()) {
             return state.withPhase(MissionPhase.PASSED, Optional.empty());
+        }
+        if (payload instanceof IntegrationCompleted && state.phase() == MissionPhase.RUNNING) {
+            return state.withPhase(MissionPhase.PASSED, Optional.empty());
+        }
+        if (payload instanceof LaneYielded && event.getHeader().getLaneId() != null && state.progress().isPresent()) {
+            return state.withProgress(state.progress().get().withYield(event.getHeader().getLaneId(),
+                    event.getHeader().getAttempt(), Events.ref(event, event.getHeader().getLaneId())));
         }
         if (payload instanceof StageCompleted stage && isProposal(event, stage)) {
             return state.withProposal(event);

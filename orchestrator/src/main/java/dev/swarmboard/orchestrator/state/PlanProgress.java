@@ -1,5 +1,6 @@
 package dev.swarmboard.orchestrator.state;
 
+import dev.swarmboard.schema.EvidenceRef;
 import dev.swarmboard.schema.Plan;
 import dev.swarmboard.schema.PlannedLane;
 import java.util.ArrayList;
@@ -19,19 +20,21 @@ import java.util.TreeSet;
  * seen twice changes nothing.
  */
 public record PlanProgress(Plan plan, Set<String> issuedLanes, Map<String, Integer> attempts,
-                           Map<String, List<String>> scopes, SortedSet<Integer> retryRounds) {
+                           Map<String, List<String>> scopes, SortedSet<Integer> retryRounds,
+                           Map<String, EvidenceRef> yields) {
 
     public PlanProgress {
         issuedLanes = Collections.unmodifiableSet(new LinkedHashSet<>(issuedLanes));
         attempts = Collections.unmodifiableMap(new LinkedHashMap<>(attempts));
         scopes = Collections.unmodifiableMap(new LinkedHashMap<>(scopes));
         retryRounds = Collections.unmodifiableSortedSet(new TreeSet<>(retryRounds));
+        yields = Collections.unmodifiableMap(new LinkedHashMap<>(yields));
     }
 
     public static PlanProgress of(Plan plan) {
         Map<String, List<String>> scopes = new LinkedHashMap<>();
         plan.getLanes().forEach(lane -> scopes.put(lane.getLaneId(), List.copyOf(lane.getScope())));
-        return new PlanProgress(plan, Set.of(), Map.of(), scopes, new TreeSet<>());
+        return new PlanProgress(plan, Set.of(), Map.of(), scopes, new TreeSet<>(), Map.of());
     }
 
     public String planId() {
@@ -46,7 +49,7 @@ public record PlanProgress(Plan plan, Set<String> issuedLanes, Map<String, Integ
             issued.add(lane);
             latest.putIfAbsent(lane, 1);
         }
-        return new PlanProgress(plan, issued, latest, scopes, retryRounds);
+        return new PlanProgress(plan, issued, latest, scopes, retryRounds, yields);
     }
 
     /** The lanes were re-run at attempt {@code round} with the given scopes. */
@@ -57,7 +60,7 @@ public record PlanProgress(Plan plan, Set<String> issuedLanes, Map<String, Integ
         newScopes.forEach(scoped::put);
         SortedSet<Integer> rounds = new TreeSet<>(retryRounds);
         rounds.add(round);
-        return new PlanProgress(plan, issuedLanes, latest, scoped, rounds);
+        return new PlanProgress(plan, issuedLanes, latest, scoped, rounds, yields);
     }
 
     /** Planned lanes not yet sent (the rest after a canary), in plan order. */
@@ -83,6 +86,24 @@ public record PlanProgress(Plan plan, Set<String> issuedLanes, Map<String, Integ
 
     public List<String> scope(String laneId) {
         return scopes.getOrDefault(laneId, List.of());
+    }
+
+    /** The first LaneYielded of a lane attempt was seen (the one the verifier counts). */
+    public PlanProgress withYield(String laneId, int attempt, EvidenceRef yield) {
+        Map<String, EvidenceRef> next = new LinkedHashMap<>(yields);
+        next.putIfAbsent(laneId + "/" + attempt, yield);
+        return new PlanProgress(plan, issuedLanes, attempts, scopes, retryRounds, next);
+    }
+
+    /** The yield of each planned lane at its latest attempt, in plan order; lanes without one are left out. */
+    public List<EvidenceRef> latestYields() {
+        return plan.getLanes().stream().map(lane -> yields.get(lane.getLaneId() + "/" + attempt(lane.getLaneId())))
+                .filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Whether the plan's lanes change a repository, so a PASS is followed by an integration. */
+    public boolean integrates() {
+        return !plan.getLanes().isEmpty() && plan.getLanes().stream().allMatch(lane -> lane.getWorkspace() != null);
     }
 
     public Optional<PlannedLane> lane(String laneId) {

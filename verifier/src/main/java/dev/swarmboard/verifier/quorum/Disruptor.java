@@ -1,5 +1,8 @@
 package dev.swarmboard.verifier.quorum;
 
+import dev.swarmboard.change.ChangeOverlap;
+import dev.swarmboard.change.LaneChange;
+import dev.swarmboard.change.Overlap;
 import dev.swarmboard.schema.EvidenceRef;
 import dev.swarmboard.schema.Vote;
 import dev.swarmboard.schema.event.LaneYielded;
@@ -12,7 +15,9 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The adversary: lanes whose engage reports disagree on the same scope entry, artifact and evidence
+ * The adversary: lanes of a workspace whose net changes touch the same lines of one file (the
+ * {@link ChangeOverlap} the integration step reports as a conflict), artifact-only lanes whose engage
+ * reports disagree on the same scope entry, artifact and evidence
  * references that do not resolve to a mission event or whose hash differs from it (tampering), an
  * event id written twice with different content, and receipts that arrived after their lane
  * attempt's yield.
@@ -32,6 +37,7 @@ public final class Disruptor implements Validator {
     @Override
     public Vote vote(RoundView round) {
         Ballot ballot = new Ballot(NAME);
+        checkOverlaps(round, ballot);
         checkConflicts(round, ballot);
         for (LaneOutcome outcome : round.outcomes().values()) {
             outcome.yielded().ifPresent(yielded -> checkRefs(round, outcome, yielded, ballot));
@@ -40,15 +46,34 @@ public final class Disruptor implements Validator {
         return ballot.vote();
     }
 
+    /** Lanes with a workspace must not change touching lines of one file; reasons in plan order. */
+    private static void checkOverlaps(RoundView round, Ballot ballot) {
+        List<LaneChange> changes = round.plan().getLanes().stream()
+                .map(lane -> round.outcomes().get(lane.getLaneId()))
+                .filter(outcome -> outcome != null && outcome.yielded().map(Disruptor::changed).orElse(false))
+                .map(outcome -> new LaneChange(outcome.laneId(), outcome.yielded().orElseThrow().getChangeDiff()))
+                .toList();
+        for (Overlap overlap : ChangeOverlap.find(changes)) {
+            ballot.failLane(overlap.firstLane());
+            ballot.failLane(overlap.secondLane());
+            ballot.object(overlap.describe());
+        }
+    }
+
+    private static boolean changed(LaneYielded yielded) {
+        return !yielded.getTreeId().isEmpty();
+    }
+
     /**
-     * Lanes that claim the same scope entry must agree on their engage report. Grouped by entry, so
+     * Artifact-only lanes that claim the same scope entry must agree on their engage report. Grouped by entry, so
      * one disagreement is one reason naming the entry and how many lanes gave each report, and the
      * vote grows with the lanes, not with their pairs.
      */
     private static void checkConflicts(RoundView round, Ballot ballot) {
         Map<String, Map<String, SortedSet<String>>> reportsByEntry = new TreeMap<>();
         for (LaneOutcome outcome : round.outcomes().values()) {
-            Optional<EvidenceRef> report = outcome.yielded().flatMap(yielded -> report(outcome));
+            Optional<EvidenceRef> report = outcome.yielded().filter(yielded -> !changed(yielded))
+                    .flatMap(yielded -> report(outcome));
             report.ifPresent(ref -> outcome.yielded().orElseThrow().getScope().forEach(entry -> reportsByEntry
                     .computeIfAbsent(entry, key -> new TreeMap<>())
                     .computeIfAbsent(ref.getContentHash(), key -> new TreeSet<>()).add(outcome.laneId())));

@@ -101,9 +101,13 @@ public final class LaneRounds {
         terminal = true;
     }
 
+    /**
+     * A PASS ends verification, except for a plan whose lanes change a workspace: its integration may
+     * still fail and re-run lanes (a RetryScheduled after the PASS opens the next round).
+     */
     void decided(boolean passed) {
         roundDecided = true;
-        terminal |= passed;
+        terminal |= passed && plan().getLanes().stream().allMatch(lane -> lane.getWorkspace() == null);
     }
 
     /** The current round's outcome of each planned lane that has one, by lane id. */

@@ -8,6 +8,7 @@ import dev.swarmboard.schema.event.DigestPublished;
 import dev.swarmboard.schema.event.LaneFailed;
 import dev.swarmboard.schema.event.LaneYielded;
 import dev.swarmboard.schema.event.MissionCancelled;
+import dev.swarmboard.schema.event.IntegrationCompleted;
 import dev.swarmboard.schema.event.MissionFailed;
 import dev.swarmboard.schema.event.PlanIssued;
 import dev.swarmboard.schema.event.QuorumReached;
@@ -48,7 +49,8 @@ public final class MissionVerification {
 
     /**
      * Folds the next event of the mission in log order; returns the verdict it triggers, stamped with
-     * the record's timestamp. Duplicates only advance the head; after a PASS verdict, a MissionFailed,
+     * the record's timestamp. Duplicates only advance the head; after a PASS verdict (for a workspace
+     * plan: after its IntegrationCompleted), a MissionFailed,
      * a MissionCancelled or a DigestPublished nothing changes but the head.
      */
     public Optional<BlackboardEvent> apply(RecordedEvent recorded) {
@@ -79,7 +81,7 @@ public final class MissionVerification {
                 index.receiptAfterYield(event);
             }
         } else if (payload instanceof MissionFailed || payload instanceof MissionCancelled
-                || payload instanceof DigestPublished) {
+                || payload instanceof DigestPublished || payload instanceof IntegrationCompleted) {
             rounds.end();
         }
     }

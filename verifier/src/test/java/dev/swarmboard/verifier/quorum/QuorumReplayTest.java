@@ -155,6 +155,44 @@ class QuorumReplayTest {
     }
 
     @Test
+    void shouldFailTheDisruptorForWorkspaceLanesChangingTheSameLines() {
+        // Given workspace lanes a and b whose net changes both replace line 2 of textkit/slug.py
+        List<BlackboardEvent> events = events(mission.planIssued(),
+                editYield(mission.laneAttempt("a", 1, true), y -> changed(y, "-two\n+TWO\n")),
+                editYield(mission.laneAttempt("b", 1, true), y -> changed(y, "-two\n+Two\n")));
+
+        // When replayed
+        QuorumReached verdict = onlyVerdict(events);
+
+        // Then the disruptor names both lanes, the file and the lines
+        assertThat(vote(verdict, Disruptor.NAME).getFailingLanes()).containsExactly("a", "b");
+        assertThat(vote(verdict, Disruptor.NAME).getReasons())
+                .containsExactly("lanes a and b both change textkit/slug.py (a: line 2, b: line 2)");
+        assertThat(vote(verdict, Disruptor.NAME).getPass()).isFalse();
+    }
+
+    @Test
+    void shouldNotObjectToWorkspaceLanesWithDisjointChangesOnTheSameScope() {
+        // Given workspace lanes a and b on the same scope, changing lines far apart, with different reports
+        List<BlackboardEvent> events = events(mission.planIssued(),
+                editYield(mission.laneAttempt("a", 1, true), y -> changed(y.setScope(List.of("src/shared")),
+                        "-two\n+TWO\n")),
+                editYield(mission.laneAttempt("b", 1, true), y -> changed(y.setScope(List.of("src/shared")),
+                        "-nine\n+NINE\n").setChangeDiff(y.getChangeDiff().replace("-2,1 +2,1", "-9,1 +9,1"))));
+
+        // When replayed, Then the disruptor votes on the changes, not on the report names
+        assertThat(vote(onlyVerdict(events), Disruptor.NAME).getReasons()).isEmpty();
+    }
+
+    /** A yield with a workspace net change replacing line 2 of textkit/slug.py by {@code body}. */
+    static dev.swarmboard.schema.event.LaneYielded.Builder changed(
+            dev.swarmboard.schema.event.LaneYielded.Builder yielded, String body) {
+        return yielded.setBaseTreeId("b".repeat(40)).setTreeId("c".repeat(40)).setChangeDiff(
+                "diff --git a/textkit/slug.py b/textkit/slug.py\n--- a/textkit/slug.py\n+++ b/textkit/slug.py\n"
+                        + "@@ -2,1 +2,1 @@\n" + body);
+    }
+
+    @Test
     void shouldFailALaneThatFailedWithoutAYield() {
         // Given lane b failed outright
         BlackboardEvent failed = withPayload(mission.laneAttempt("b", 1, true).get(5),
