@@ -94,6 +94,36 @@ public final class LocalKafka implements AutoCloseable {
         return running().clusterId();
     }
 
+    /**
+     * Stops one node of a running cluster (its broker with a controlled shutdown, then its controller) while
+     * the others keep serving: half of a rolling bounce. With three nodes the quorum and every topic with
+     * {@code min.insync.replicas=2} stay available.
+     *
+     * @throws IllegalArgumentException if {@code index} is not a node of this cluster
+     * @throws IllegalStateException    if not running, or that node is already stopped
+     */
+    public synchronized void stopNode(int index) {
+        running().cluster().stopNode(checkedNode(index));
+        LOG.info("Kafka node {} stopped; the other {} keep running", index, running().nodes().size() - 1);
+    }
+
+    /**
+     * Starts a node stopped by {@link #stopNode} again, on the same data directory and ports, and returns
+     * once its broker is unfenced.
+     */
+    public synchronized void startNode(int index) {
+        running().cluster().startNode(checkedNode(index));
+        LOG.info("Kafka node {} is back at {}", index, bootstrapServers().split(",")[index]);
+    }
+
+    private int checkedNode(int index) {
+        int count = running().nodes().size();
+        if (index < 0 || index >= count) {
+            throw new IllegalArgumentException("node " + index + " is not one of this cluster's " + count + " nodes");
+        }
+        return index;
+    }
+
     /** True between a successful {@link #start()} and {@link #stop()}. */
     public synchronized boolean isRunning() {
         return running != null;

@@ -113,6 +113,15 @@ public final class ChaosRun {
         say("broker back at " + kafka.bootstrapServers());
     }
 
+    /** Stops one node of a three-node cluster for {@code down} while the other two serve, then starts it again. */
+    void bounceNode(int node, Duration down) throws InterruptedException {
+        kafka.stopNode(node);
+        say("broker node " + node + " stopped; the other nodes serve for " + down.toSeconds() + " s");
+        Thread.sleep(down.toMillis());
+        kafka.startNode(node);
+        say("broker node " + node + " back");
+    }
+
     private void startServices(ServiceFleet fleet) throws Exception {
         String group = catalogue.prefix() + "lane-workers";
         try (Admin admin = Admin.create(client)) {

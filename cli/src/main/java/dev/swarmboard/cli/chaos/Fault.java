@@ -6,9 +6,13 @@ import java.util.List;
 
 /**
  * One fault of a chaos run's schedule: a SIGKILL of a service (its supervisor starts it again), a
- * SIGSTOP of a lane worker held past the share lock and then SIGCONT, or a broker outage.
+ * SIGSTOP of a lane worker held past the share lock and then SIGCONT, a broker outage, or (three nodes) the
+ * bounce of one broker node while the others serve.
  */
 record Fault(String describe, Action action) {
+
+    /** How long the bounced node stays down: long enough for clients to fail over to the other two. */
+    static final Duration BOUNCE_DOWN = Duration.ofSeconds(15);
 
     /** What the fault does to the fleet or the broker. */
     @FunctionalInterface
@@ -36,15 +40,24 @@ record Fault(String describe, Action action) {
         return new Fault("broker outage of " + down.toSeconds() + " s", (fleet, run) -> run.brokerOutage(down));
     }
 
+    static Fault bounce(int node, Duration down) {
+        return new Fault("bounce of broker node " + node + " for " + down.toSeconds() + " s",
+                (fleet, run) -> run.bounceNode(node, down));
+    }
+
     /**
      * The schedule: lane-worker kills spread over the run (round robin over the workers), one kill each
-     * of verifier, orchestrator and digest, a freeze past the lock, and the outage if it is not zero.
+     * of verifier, orchestrator and digest, a freeze past the lock, the outage if it is not zero, and on
+     * three nodes the bounce of node 1.
      */
     static List<Fault> schedule(ChaosSettings settings, List<String> laneWorkers) {
         List<Fault> others = new ArrayList<>(List.of(kill("verifier"),
                 freeze(laneWorkers.get(laneWorkers.size() - 1), settings.lock().plusSeconds(10)), kill("orchestrator")));
         if (!settings.brokerOutage().isZero()) {
             others.add(outage(settings.brokerOutage()));
+        }
+        if (settings.nodes() == 3) {
+            others.add(bounce(1, BOUNCE_DOWN));
         }
         others.add(kill("digest"));
         List<Fault> schedule = new ArrayList<>();

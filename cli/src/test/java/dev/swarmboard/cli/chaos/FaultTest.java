@@ -35,4 +35,18 @@ class FaultTest {
         assertThat(faults).containsExactly("SIGKILL verifier", "SIGSTOP w2 for 25 s, then SIGCONT",
                 "SIGKILL orchestrator", "SIGKILL digest");
     }
+
+    @Test
+    void shouldBounceOneNodeOfAThreeNodeCluster() {
+        // Given a three-node cluster
+        ChaosSettings settings = new ChaosSettings(null, 10, 2, 2, 3, 0, Duration.ofSeconds(20), Duration.ofSeconds(15),
+                Duration.ofSeconds(5), Duration.ofMinutes(20), Path.of("data"), Path.of("offline.yaml"), "swarm.");
+
+        // When the schedule is made
+        List<String> faults = Fault.schedule(settings, List.of("w1", "w2")).stream().map(Fault::describe).toList();
+
+        // Then node 1 is bounced once besides the whole-cluster outage
+        assertThat(faults).containsExactly("SIGKILL verifier", "SIGSTOP w2 for 25 s, then SIGCONT",
+                "SIGKILL orchestrator", "broker outage of 20 s", "bounce of broker node 1 for 15 s", "SIGKILL digest");
+    }
 }
