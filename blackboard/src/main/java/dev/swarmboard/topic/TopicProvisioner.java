@@ -16,9 +16,11 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
- * Idempotent provisioning: creates the catalogue's missing topics and checks the existing ones.
- * An existing topic whose partition count or configs contradict the catalogue fails the whole
- * call with every contradiction named, so no service starts on a topic it would misuse.
+ * The catalogue against the cluster. {@link #provision} (only {@code swarm topics} and the embedded
+ * {@code demo}/{@code up} call it) creates the missing topics and checks the existing ones;
+ * {@link #verify} (every service and client at start) creates nothing and fails naming every
+ * missing topic. An existing topic whose partition count or configs contradict the catalogue fails
+ * either call with every contradiction named, so no service starts on a topic it would misuse.
  */
 public final class TopicProvisioner {
 
@@ -32,13 +34,35 @@ public final class TopicProvisioner {
         this.admin = admin;
     }
 
+    /** Checks that every catalogue topic exists with its settings; creates nothing. */
+    public void verify(TopicCatalogue catalogue) {
+        try {
+            Set<String> present = admin.listTopics().names().get();
+            List<String> missing = catalogue.topics().stream().map(TopicSpec::name)
+                    .filter(name -> !present.contains(name)).toList();
+            if (!missing.isEmpty()) {
+                throw new MissingTopicsException(missing);
+            }
+            // Partition counts are the cluster's to say (services read them); provisioning checks them.
+            List<String> conflicts = conflicts(catalogue.topics(), false);
+            if (!conflicts.isEmpty()) {
+                throw new TopicConflictException(conflicts);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking topics", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot check topics: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
     public Report provision(TopicCatalogue catalogue) {
         try {
             Set<String> present = admin.listTopics().names().get();
             List<String> created = createMissing(catalogue.topics(), present);
             List<TopicSpec> existing = catalogue.topics().stream()
                     .filter(spec -> !created.contains(spec.name())).toList();
-            List<String> conflicts = conflicts(existing);
+            List<String> conflicts = conflicts(existing, true);
             if (!conflicts.isEmpty()) {
                 throw new TopicConflictException(conflicts);
             }
@@ -73,7 +97,7 @@ public final class TopicProvisioner {
         return created;
     }
 
-    private List<String> conflicts(List<TopicSpec> specs) throws InterruptedException, ExecutionException {
+    private List<String> conflicts(List<TopicSpec> specs, boolean checkPartitions) throws InterruptedException, ExecutionException {
         if (specs.isEmpty()) {
             return List.of();
         }
@@ -85,7 +109,8 @@ public final class TopicProvisioner {
         List<String> conflicts = new ArrayList<>();
         for (TopicSpec spec : specs) {
             int partitions = descriptions.get(spec.name()).partitions().size();
-            if (spec.fixedPartitions() ? partitions != spec.partitions() : partitions < spec.partitions()) {
+            boolean wrongCount = spec.fixedPartitions() ? partitions != spec.partitions() : partitions < spec.partitions();
+            if (checkPartitions && wrongCount) {
                 conflicts.add(spec.name() + " has " + partitions + " partitions, catalogue says "
                         + (spec.fixedPartitions() ? "exactly " : "at least ") + spec.partitions());
             }

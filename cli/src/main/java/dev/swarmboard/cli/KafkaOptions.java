@@ -1,14 +1,18 @@
 package dev.swarmboard.cli;
 
 import dev.swarmboard.config.CommonConfig;
+import dev.swarmboard.config.KafkaPreflight;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
  * Options every command that talks to Kafka shares. Flags override the environment
- * ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code SWARM_KAFKA_CONFIG}, {@code SWARM_TOPIC_PREFIX}).
+ * ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code SWARM_KAFKA_CONFIG}, {@code SWARM_TOPIC_PREFIX}). The
+ * client properties come checked: the cluster answered within {@code SWARM_KAFKA_TIMEOUT} seconds
+ * (default 15), and every blocking client call is bounded by the same time.
  */
 public final class KafkaOptions {
 
@@ -23,6 +27,8 @@ public final class KafkaOptions {
     @Option(names = "--topic-prefix", paramLabel = "PREFIX",
             description = "Prefix of every topic name (default: $SWARM_TOPIC_PREFIX, then 'swarm.').")
     String topicPrefix;
+
+    private Map<String, Object> checked;
 
     /** The environment with these flags applied on top. */
     public Map<String, String> environment() {
@@ -43,7 +49,15 @@ public final class KafkaOptions {
         return CommonConfig.fromEnvironment(environment());
     }
 
+    /** Client properties bounded by the timeout, once the cluster answered; else one line naming address and cause. */
     public Map<String, Object> clientProperties() {
-        return common().clientProperties(environment());
+        if (checked == null) {
+            Map<String, String> env = environment();
+            Duration timeout = Duration.ofSeconds(KafkaPreflight.TIMEOUT_SECONDS.resolve(env));
+            Map<String, Object> properties = KafkaPreflight.bounded(common().clientProperties(env), timeout);
+            KafkaPreflight.check(properties, timeout);
+            checked = properties;
+        }
+        return checked;
     }
 }

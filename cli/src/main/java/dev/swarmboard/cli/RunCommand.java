@@ -1,7 +1,7 @@
 package dev.swarmboard.cli;
 
-import dev.swarmboard.blackboard.BlackboardSetup;
 import dev.swarmboard.config.CommonConfig;
+import dev.swarmboard.config.KafkaPreflight;
 import dev.swarmboard.digest.service.DigestConfig;
 import dev.swarmboard.digest.service.DigestService;
 import dev.swarmboard.lane.service.LaneWorkerConfig;
@@ -14,6 +14,8 @@ import dev.swarmboard.service.SwarmService;
 import dev.swarmboard.verifier.service.VerifierConfig;
 import dev.swarmboard.verifier.service.VerifierService;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -39,26 +41,40 @@ final class RunCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    /** Starts the service, serves health if asked, and blocks until the JVM is told to stop. */
+    /**
+     * Binds the health port (before any Kafka client, so a taken port fences nobody), checks that
+     * Kafka answers, starts the service and the connectivity monitor, and blocks until the JVM is
+     * told to stop (0) or the service's loop dies ({@link ServiceRunner#EXIT_SERVICE_FAILED}).
+     */
     static int runUntilStopped(Map<String, String> env, Function<Map<String, String>, SwarmService> factory)
             throws InterruptedException {
         CommonConfig common = CommonConfig.fromEnvironment(env);
-        // Provision and publish schemas first: idempotent, and fails clearly on a contradicting topic.
-        BlackboardSetup.prepare(common.clientProperties(env), common.catalogue());
+        Map<String, Object> client = common.clientProperties(env);
         try (ServiceRunner runner = new ServiceRunner().withShutdownHook()) {
-            SwarmService service = runner.start(factory.apply(env));
-            int healthPort = common.healthPort();
-            if (healthPort >= 0) {
-                HealthServer health = runner.manage(new HealthServer(healthPort, List.of(service),
-                        () -> "swarm_service_healthy{service=\"" + service.name() + "\"} " + (service.isHealthy() ? 1 : 0) + "\n")
-                        .start());
-                System.err.println(service.name() + ": health on port " + health.port());
+            List<SwarmService> services = new ArrayList<>();
+            HealthServer health = common.healthPort() < 0 ? null : runner.manage(new HealthServer(common.healthPort(),
+                    services, () -> runner.kafkaReachable(), () -> metrics(services)));
+            Duration timeout = Duration.ofSeconds(KafkaPreflight.TIMEOUT_SECONDS.resolve(env));
+            KafkaPreflight.check(KafkaPreflight.bounded(client, timeout), timeout);
+            runner.watchKafka(client);
+            services.add(runner.start(factory.apply(env)));
+            if (health != null) {
+                health.start();
+                System.err.println(services.get(0).name() + ": health on port " + health.port());
             }
-            System.err.println(service.name() + " running against " + common.bootstrapServers()
+            System.err.println(services.get(0).name() + " running against " + common.bootstrapServers()
                     + "; Ctrl-C stops it");
-            runner.awaitStop();
+            return runner.awaitStop();
         }
-        return 0;
+    }
+
+    private static String metrics(List<SwarmService> services) {
+        StringBuilder text = new StringBuilder();
+        for (SwarmService service : services) {
+            text.append("swarm_service_healthy{service=\"").append(service.name()).append("\"} ")
+                    .append(service.isHealthy() ? 1 : 0).append('\n');
+        }
+        return text.toString();
     }
 
     static void put(Map<String, String> env, String name, Object value) {

@@ -47,7 +47,7 @@ final class UpCommand implements Callable<Integer> {
         try (ServiceRunner runner = new ServiceRunner().withShutdownHook()) {
             LocalKafka kafka = runner.manage(new LocalKafka(LocalKafkaConfig.defaults().withPort(port)
                     .withDataDir(dataDir.toAbsolutePath()).withStartupTimeout(startup.resolve(System.getenv()))).start());
-            BlackboardSetup.prepare(Map.of("bootstrap.servers", kafka.bootstrapServers()), TopicCatalogue.defaults());
+            BlackboardSetup.provision(Map.of("bootstrap.servers", kafka.bootstrapServers()), TopicCatalogue.defaults());
             StackSettings settings = new StackSettings(kafka.bootstrapServers(), dataDir.toAbsolutePath(), capabilities,
                     workflows, reports, workers);
             runner.manage(SwarmStack.start(settings.environment(System.getenv()), workers));

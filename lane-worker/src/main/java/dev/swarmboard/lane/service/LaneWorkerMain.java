@@ -20,15 +20,21 @@ public final class LaneWorkerMain {
 
     public static void main(String[] args) throws InterruptedException {
         LaneWorkerService service = LaneWorkerService.fromEnvironment(System.getenv());
-        int healthPort = LaneWorkerConfig.fromEnvironment(System.getenv()).common().healthPort();
+        LaneWorkerConfig config = LaneWorkerConfig.fromEnvironment(System.getenv());
+        int healthPort = config.common().healthPort();
+        int status;
         try (ServiceRunner runner = new ServiceRunner().withShutdownHook()) {
+            // Bound first: a taken port fails before any Kafka client exists.
+            HealthServer health = healthPort < 0 ? null : runner.manage(new HealthServer(healthPort, List.of(service),
+                    runner::kafkaReachable, () -> ""));
+            runner.watchKafka(config.common().clientProperties(System.getenv()));
             runner.start(service);
-            if (healthPort >= 0) {
-                HealthServer health = runner.manage(new HealthServer(healthPort, List.of(service), () -> ""));
+            if (health != null) {
                 health.start();
                 LOG.info("health on port {}", health.port());
             }
-            runner.awaitStop();
+            status = runner.awaitStop();
         }
+        System.exit(status);
     }
 }

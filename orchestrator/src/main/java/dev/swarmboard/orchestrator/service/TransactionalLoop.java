@@ -28,9 +28,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
-import org.apache.kafka.common.errors.InvalidProducerEpochException;
-import org.apache.kafka.common.errors.OutOfOrderSequenceException;
-import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -46,6 +43,10 @@ import org.slf4j.LoggerFactory;
  * can never hold the partition or other missions' commands. Any other error rewinds the consumer to
  * the committed offsets and retries after a pause, deciding again from committed facts only. A
  * record the client cannot read (a corrupt batch) is dead-lettered and skipped by the consumer.
+ * A producer whose epoch was bumped or fenced (a broker restart, a timed-out transaction) is closed
+ * and re-created, and the consumer rewound to the committed offsets; more than
+ * {@value #RECOVERIES_PER_WINDOW} such recoveries in ten minutes, or an authorization error, stop
+ * the loop with a {@link #failure()} for the process to exit on.
  */
 final class TransactionalLoop implements AutoCloseable {
 
@@ -53,11 +54,16 @@ final class TransactionalLoop implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
     private static final int CACHED_MISSIONS = 10_000;
+    static final int RECOVERIES_PER_WINDOW = 10;
+    private static final Duration RECOVERY_WINDOW = Duration.ofMinutes(10);
 
     private final TopicCatalogue topics;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final DeadLetterProducer deadLetters;
-    private final KafkaProducer<byte[], byte[]> producer;
+    private final Map<String, Object> producerProperties;
+    private final TransactionalIdGuard guard;
+    private final java.util.ArrayDeque<Long> recoveries = new java.util.ArrayDeque<>();
+    private KafkaProducer<byte[], byte[]> producer;
     private final BlackboardReader reader;
     private final MissionStates states;
     private final RecordProcessor processor;
@@ -66,6 +72,7 @@ final class TransactionalLoop implements AutoCloseable {
     private volatile boolean healthy = true;
     private volatile boolean ready;
     private volatile boolean crashed;
+    private volatile String failure = "the orchestrator loop stopped";
 
     TransactionalLoop(OrchestratorConfig config, Map<String, Object> clientProperties, Codecs codecs, Decider decider,
                       Clock clock, CommitHook hook) {
@@ -74,8 +81,8 @@ final class TransactionalLoop implements AutoCloseable {
         this.deadLetters = new DeadLetterProducer(clientProperties, topics.deadLetters(), origin);
         this.consumer = new SkippingConsumer<>(consumerProperties(clientProperties, config),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer(), deadLetters);
-        this.producer = new KafkaProducer<>(producerProperties(clientProperties, config),
-                new ByteArraySerializer(), new ByteArraySerializer());
+        this.producerProperties = producerProperties(clientProperties, config);
+        this.guard = new TransactionalIdGuard(clientProperties, config);
         this.reader = new BlackboardReader(clientProperties, topics, codecs);
         this.states = new MissionStates(reader::readMission, CACHED_MISSIONS);
         this.processor = new RecordProcessor(topics, codecs, decider, states, clock, origin);
@@ -85,7 +92,7 @@ final class TransactionalLoop implements AutoCloseable {
     static Map<String, Object> consumerProperties(Map<String, Object> clientProperties, OrchestratorConfig config) {
         Map<String, Object> properties = new HashMap<>(clientProperties);
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
-        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, config.groupId() + "-" + config.common().instanceId());
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, TransactionalIdGuard.clientId(config));
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -95,7 +102,7 @@ final class TransactionalLoop implements AutoCloseable {
     static Map<String, Object> producerProperties(Map<String, Object> clientProperties, OrchestratorConfig config) {
         Map<String, Object> properties = new HashMap<>(clientProperties);
         properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId());
-        properties.put(ProducerConfig.CLIENT_ID_CONFIG, config.transactionalId() + "-" + config.common().instanceId());
+        properties.put(ProducerConfig.CLIENT_ID_CONFIG, TransactionalIdGuard.clientId(config));
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         // A crashed instance's open transaction blocks read_committed readers until it times out.
@@ -103,29 +110,103 @@ final class TransactionalLoop implements AutoCloseable {
         return properties;
     }
 
+    /** Opens the producer; fails, before fencing anyone, when a live instance uses the transactional id. */
+    void open(org.apache.kafka.clients.admin.Admin admin) {
+        guard.ensureSole(admin);
+        producer = newProducer();
+    }
+
+    private KafkaProducer<byte[], byte[]> newProducer() {
+        KafkaProducer<byte[], byte[]> created = new KafkaProducer<>(producerProperties, new ByteArraySerializer(),
+                new ByteArraySerializer());
+        try {
+            created.initTransactions();
+            return created;
+        } catch (RuntimeException e) {
+            created.close(Duration.ZERO);
+            throw e;
+        }
+    }
+
     void run() {
         try {
-            producer.initTransactions();
             consumer.subscribe(List.of(topics.missions(), topics.blackboard()), new DropCacheOnRebalance());
             while (running) {
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
-                ready = true;
-                if (!records.isEmpty()) {
-                    processBatch(records);
+                try {
+                    if (producer == null) {
+                        producer = newProducer();
+                        rewind();
+                    }
+                    ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+                    ready = !consumer.assignment().isEmpty();
+                    if (!records.isEmpty()) {
+                        processBatch(records);
+                    }
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    if (!ProducerLoss.recoverable(e)) {
+                        throw e;
+                    }
+                    recover(e);
                 }
             }
         } catch (WakeupException e) {
             LOG.debug("orchestrator loop woken up to stop");
-        } catch (ProducerFencedException | InvalidProducerEpochException | OutOfOrderSequenceException
-                 | AuthorizationException e) {
-            LOG.error("orchestrator loop stops: this producer can no longer write transactionally", e);
+        } catch (AuthorizationException e) {
+            failure = "not authorized to write transactionally: " + e.getMessage();
         } catch (Throwable e) {
             crashed = true;
-            LOG.error("orchestrator loop died; the open transaction is left to be aborted on restart", e);
+            failure = "orchestrator loop died (the open transaction is aborted on restart): " + e;
+            LOG.error("orchestrator loop died", e);
         } finally {
             healthy = false;
             ready = false;
         }
+    }
+
+    /**
+     * Re-creates the producer after its epoch was bumped or it was fenced, and resumes from the
+     * committed offsets; throws when it happens too often or another instance took the id over.
+     */
+    private void recover(RuntimeException cause) {
+        long now = System.nanoTime();
+        recoveries.addLast(now);
+        while (now - recoveries.peekFirst() > RECOVERY_WINDOW.toNanos()) {
+            recoveries.removeFirst();
+        }
+        if (recoveries.size() > RECOVERIES_PER_WINDOW) {
+            throw new IllegalStateException("transactional producer lost its epoch " + recoveries.size()
+                    + " times in " + RECOVERY_WINDOW.toMinutes() + " minutes, last: " + cause);
+        }
+        LOG.warn("transactional producer can no longer write ({}); re-creating it and resuming from the committed"
+                + " offsets", ProducerLoss.describe(cause));
+        ready = false;
+        if (producer != null) {
+            producer.close(Duration.ZERO);
+            producer = null;
+        }
+        states.clear();
+        if (ProducerLoss.fenced(cause)) {
+            // Fenced by a newer epoch: re-creating would fence that instance back unless it is gone.
+            try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                    adminProperties())) {
+                guard.ensureSole(admin);
+            }
+        }
+        pause();
+    }
+
+    private Map<String, Object> adminProperties() {
+        Map<String, Object> properties = new HashMap<>(producerProperties);
+        properties.keySet().removeIf(key -> key.startsWith("transaction") || key.equals(ProducerConfig.ACKS_CONFIG)
+                || key.equals(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG));
+        properties.put(ProducerConfig.CLIENT_ID_CONFIG, producerProperties.get(ProducerConfig.CLIENT_ID_CONFIG) + "-admin");
+        return properties;
+    }
+
+    String failure() {
+        return failure;
     }
 
     private void processBatch(ConsumerRecords<byte[], byte[]> records) {
@@ -133,10 +214,10 @@ final class TransactionalLoop implements AutoCloseable {
         records.forEach(batch::add);
         try {
             transact(batch, processor::process);
-        } catch (ProducerFencedException | InvalidProducerEpochException | OutOfOrderSequenceException
-                 | AuthorizationException e) {
-            throw e;
         } catch (RuntimeException e) {
+            if (ProducerLoss.recoverable(e) || e instanceof AuthorizationException) {
+                throw e;
+            }
             LOG.warn("batch of {} records failed; aborting and deciding them one transaction each", batch.size(), e);
             abort();
             if (!processEach(batch)) {
@@ -169,10 +250,10 @@ final class TransactionalLoop implements AutoCloseable {
         for (ConsumerRecord<byte[], byte[]> record : batch) {
             try {
                 transact(List.of(record), processor::process);
-            } catch (ProducerFencedException | InvalidProducerEpochException | OutOfOrderSequenceException
-                     | AuthorizationException e) {
-                throw e;
             } catch (RuntimeException e) {
+                if (ProducerLoss.recoverable(e) || e instanceof AuthorizationException) {
+                    throw e;
+                }
                 abort();
                 Optional<String> refusal = Refusals.of(e);
                 if (refusal.isEmpty()) {
@@ -194,10 +275,10 @@ final class TransactionalLoop implements AutoCloseable {
         try {
             transact(List.of(record), refused -> processor.refused(refused, problem));
             return true;
-        } catch (ProducerFencedException | InvalidProducerEpochException | OutOfOrderSequenceException
-                 | AuthorizationException e) {
-            throw e;
         } catch (RuntimeException e) {
+            if (ProducerLoss.recoverable(e) || e instanceof AuthorizationException) {
+                throw e;
+            }
             LOG.warn("the answer to refused record {}-{}@{} failed too; rewinding", record.topic(), record.partition(),
                     record.offset(), e);
             abort();
@@ -257,7 +338,9 @@ final class TransactionalLoop implements AutoCloseable {
     /** Closes the clients; after a crash the producer is closed at once, leaving its transaction open. */
     @Override
     public void close() {
-        producer.close(crashed ? Duration.ZERO : Duration.ofSeconds(30));
+        if (producer != null) {
+            producer.close(crashed ? Duration.ZERO : Duration.ofSeconds(30));
+        }
         consumer.close();
         deadLetters.close();
         reader.close();
