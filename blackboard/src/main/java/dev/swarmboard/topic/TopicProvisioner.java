@@ -1,5 +1,6 @@
 package dev.swarmboard.topic;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * The catalogue against the cluster. {@link #provision} (only {@code swarm topics} and the embedded
@@ -27,6 +29,9 @@ public final class TopicProvisioner {
     /** What provisioning did: topics created and topics found already in place. */
     public record Report(List<String> created, List<String> existing) {
     }
+
+    private static final Duration METADATA_WAIT = Duration.ofSeconds(15);
+    private static final Duration METADATA_RETRY = Duration.ofMillis(200);
 
     private final Admin admin;
 
@@ -97,7 +102,27 @@ public final class TopicProvisioner {
         return created;
     }
 
-    private List<String> conflicts(List<TopicSpec> specs, boolean checkPartitions) throws InterruptedException, ExecutionException {
+    /**
+     * The contradictions, asked again while a just-created topic is not yet in every broker's
+     * metadata (the controller answers create before the brokers know the topic).
+     */
+    private List<String> conflicts(List<TopicSpec> specs, boolean checkPartitions)
+            throws InterruptedException, ExecutionException {
+        long deadline = System.nanoTime() + METADATA_WAIT.toNanos();
+        while (true) {
+            try {
+                return describeConflicts(specs, checkPartitions);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(METADATA_RETRY.toMillis());
+            }
+        }
+    }
+
+    private List<String> describeConflicts(List<TopicSpec> specs, boolean checkPartitions)
+            throws InterruptedException, ExecutionException {
         if (specs.isEmpty()) {
             return List.of();
         }
