@@ -29,7 +29,9 @@ final class ConfigCommand implements Runnable {
         add(rows, "verifier", VerifierConfig.PARAMETERS);
         add(rows, "digest", DigestConfig.PARAMETERS);
         add(rows, "topics", TopicsCommand.PARAMETERS);
-        add(rows, "cli", List.of(KafkaPreflight.TIMEOUT_SECONDS));
+        for (String command : List.of("cli", "run")) {
+            add(rows, command, List.of(KafkaPreflight.TIMEOUT_SECONDS));
+        }
         for (String command : List.of("broker", "up", "demo")) {
             add(rows, command, StartupTimeoutOption.PARAMETERS);
         }

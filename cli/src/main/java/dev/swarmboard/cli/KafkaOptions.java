@@ -2,17 +2,20 @@ package dev.swarmboard.cli;
 
 import dev.swarmboard.config.CommonConfig;
 import dev.swarmboard.config.KafkaPreflight;
+import dev.swarmboard.topic.TopicProvisioner;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Option;
 
 /**
  * Options every command that talks to Kafka shares. Flags override the environment
  * ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code SWARM_KAFKA_CONFIG}, {@code SWARM_TOPIC_PREFIX}). The
  * client properties come checked: the cluster answered within {@code SWARM_KAFKA_TIMEOUT} seconds
- * (default 15), and every blocking client call is bounded by the same time.
+ * (default 15), every blocking client call is bounded by the same time, and the catalogue's
+ * topics exist (only {@code swarm topics} creates them).
  */
 public final class KafkaOptions {
 
@@ -29,6 +32,7 @@ public final class KafkaOptions {
     String topicPrefix;
 
     private Map<String, Object> checked;
+    private boolean verified;
 
     /** The environment with these flags applied on top. */
     public Map<String, String> environment() {
@@ -49,8 +53,23 @@ public final class KafkaOptions {
         return CommonConfig.fromEnvironment(environment());
     }
 
-    /** Client properties bounded by the timeout, once the cluster answered; else one line naming address and cause. */
+    /**
+     * Client properties for a command that uses the topics: reachable (as {@link #reachableClientProperties()})
+     * and every catalogue topic in place, else one line naming the missing topics. Creates nothing.
+     */
     public Map<String, Object> clientProperties() {
+        Map<String, Object> properties = reachableClientProperties();
+        if (!verified) {
+            try (Admin admin = Admin.create(properties)) {
+                new TopicProvisioner(admin).verify(common().catalogue());
+            }
+            verified = true;
+        }
+        return properties;
+    }
+
+    /** Client properties bounded by the timeout, once the cluster answered; else one line naming address and cause. */
+    public Map<String, Object> reachableClientProperties() {
         if (checked == null) {
             Map<String, String> env = environment();
             Duration timeout = Duration.ofSeconds(KafkaPreflight.TIMEOUT_SECONDS.resolve(env));

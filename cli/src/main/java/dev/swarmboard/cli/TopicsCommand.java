@@ -41,7 +41,7 @@ final class TopicsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TopicCatalogue catalogue = catalogue(kafka.environment(), kafka.common().catalogue());
-        Map<String, Object> client = kafka.clientProperties();
+        Map<String, Object> client = kafka.reachableClientProperties();
         TopicProvisioner.Report report = BlackboardSetup.provision(client, catalogue);
         new SchemaTopic(client, catalogue.schemas()).publishCurrent();
         for (TopicSpec spec : catalogue.topics()) {
