@@ -18,7 +18,10 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -71,6 +74,46 @@ class OrchestratorRecoveryIT {
         } finally {
             service.stop();
             kafka.close();
+        }
+    }
+
+    @Test
+    void shouldPlanExactlyOnceWhenTheBrokerRestartsInsideAnOpenTransaction() throws Exception {
+        // Given an orchestrator whose transactions time out after 3 s, on a restartable broker
+        LocalKafkaConfig brokerConfig = LocalKafkaConfig.defaults().withPort(freePort()).withDataDir(dataDir);
+        AtomicReference<LocalKafka> kafka = new AtomicReference<>(new LocalKafka(brokerConfig).start());
+        Map<String, Object> client = Map.of("bootstrap.servers", kafka.get().bootstrapServers(),
+                "transaction.timeout.ms", 3000);
+        String prefix = "mid-tx.";
+        TopicCatalogue topics = TopicCatalogue.withPrefix(prefix);
+        try (Admin admin = Admin.create(client)) {
+            new TopicProvisioner(admin).provision(topics);
+        }
+        // And the broker restarts between the batch's sends and its commit, once
+        AtomicBoolean restarted = new AtomicBoolean();
+        CommitHook restartOnce = () -> {
+            if (restarted.compareAndSet(false, true)) {
+                kafka.get().stop();
+                kafka.set(new LocalKafka(brokerConfig).start());
+            }
+        };
+        OrchestratorService service = new OrchestratorService(config(kafka.get().bootstrapServers(), prefix), client,
+                Clock.systemUTC(), restartOnce);
+        service.start();
+        try (MissionCommands commands = MissionCommands.create(client, topics, Codecs.create(), "it")) {
+            // When a mission is submitted
+            commands.submit(new SubmitMission(mission("mid-tx").build(), "it.yaml"));
+            await().atMost(PATIENCE).untilTrue(restarted);
+
+            // Then it is planned exactly once by the same orchestrator, whatever the commit met
+            try (KafkaProbe probe = new KafkaProbe(client, topics)) {
+                await().atMost(PATIENCE).until(() -> probe.types("mid-tx").contains("PlanIssued"));
+                assertThat(probe.types("mid-tx")).containsExactly("MissionAccepted", "PlanIssued");
+            }
+            assertThat(service.isHealthy()).isTrue();
+        } finally {
+            service.stop();
+            kafka.get().close();
         }
     }
 
