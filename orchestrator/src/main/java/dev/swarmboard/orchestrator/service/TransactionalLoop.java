@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,7 +31,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * record the client cannot read (a corrupt batch) is dead-lettered and skipped by the consumer.
  * A producer whose epoch was bumped or fenced (a broker restart, a timed-out transaction) is closed
  * and re-created, and the consumer rewound to the committed offsets; more than
- * {@value #RECOVERIES_PER_WINDOW} such recoveries in ten minutes, or an authorization error, stop
+ * {@value ProducerRecovery#RECOVERIES_PER_WINDOW} such recoveries in ten minutes, or an authorization error, stop
  * the loop with a {@link #failure()} for the process to exit on.
  */
 final class TransactionalLoop implements AutoCloseable {
@@ -54,15 +54,11 @@ final class TransactionalLoop implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
     private static final int CACHED_MISSIONS = 10_000;
-    static final int RECOVERIES_PER_WINDOW = 10;
-    private static final Duration RECOVERY_WINDOW = Duration.ofMinutes(10);
 
     private final TopicCatalogue topics;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final DeadLetterProducer deadLetters;
-    private final Map<String, Object> producerProperties;
-    private final TransactionalIdGuard guard;
-    private final java.util.ArrayDeque<Long> recoveries = new java.util.ArrayDeque<>();
+    private final ProducerRecovery recovery;
     private KafkaProducer<byte[], byte[]> producer;
     private final BlackboardReader reader;
     private final MissionStates states;
@@ -81,8 +77,8 @@ final class TransactionalLoop implements AutoCloseable {
         this.deadLetters = new DeadLetterProducer(clientProperties, topics.deadLetters(), origin);
         this.consumer = new SkippingConsumer<>(consumerProperties(clientProperties, config),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer(), deadLetters);
-        this.producerProperties = producerProperties(clientProperties, config);
-        this.guard = new TransactionalIdGuard(clientProperties, config);
+        this.recovery = new ProducerRecovery(producerProperties(clientProperties, config),
+                new TransactionalIdGuard(clientProperties, config));
         this.reader = new BlackboardReader(clientProperties, topics, codecs);
         this.states = new MissionStates(reader::readMission, CACHED_MISSIONS);
         this.processor = new RecordProcessor(topics, codecs, decider, states, clock, origin);
@@ -111,21 +107,8 @@ final class TransactionalLoop implements AutoCloseable {
     }
 
     /** Opens the producer; fails, before fencing anyone, when a live instance uses the transactional id. */
-    void open(org.apache.kafka.clients.admin.Admin admin) {
-        guard.ensureSole(admin);
-        producer = newProducer();
-    }
-
-    private KafkaProducer<byte[], byte[]> newProducer() {
-        KafkaProducer<byte[], byte[]> created = new KafkaProducer<>(producerProperties, new ByteArraySerializer(),
-                new ByteArraySerializer());
-        try {
-            created.initTransactions();
-            return created;
-        } catch (RuntimeException e) {
-            created.close(Duration.ZERO);
-            throw e;
-        }
+    void open(Admin admin) {
+        producer = recovery.open(admin);
     }
 
     void run() {
@@ -134,7 +117,7 @@ final class TransactionalLoop implements AutoCloseable {
             while (running) {
                 try {
                     if (producer == null) {
-                        producer = newProducer();
+                        producer = recovery.create();
                         rewind();
                     }
                     ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
@@ -166,19 +149,12 @@ final class TransactionalLoop implements AutoCloseable {
     }
 
     /**
-     * Re-creates the producer after its epoch was bumped or it was fenced, and resumes from the
-     * committed offsets; throws when it happens too often or another instance took the id over.
+     * Drops the producer after its epoch was bumped or it was fenced; the loop creates a new one and
+     * rewinds to the committed offsets. Throws when that happens too often or another instance took
+     * the transactional id over.
      */
     private void recover(RuntimeException cause) {
-        long now = System.nanoTime();
-        recoveries.addLast(now);
-        while (now - recoveries.peekFirst() > RECOVERY_WINDOW.toNanos()) {
-            recoveries.removeFirst();
-        }
-        if (recoveries.size() > RECOVERIES_PER_WINDOW) {
-            throw new IllegalStateException("transactional producer lost its epoch " + recoveries.size()
-                    + " times in " + RECOVERY_WINDOW.toMinutes() + " minutes, last: " + cause);
-        }
+        recovery.allowRecreate(cause);
         LOG.warn("transactional producer can no longer write ({}); re-creating it and resuming from the committed"
                 + " offsets", ProducerLoss.describe(cause));
         ready = false;
@@ -187,22 +163,7 @@ final class TransactionalLoop implements AutoCloseable {
             producer = null;
         }
         states.clear();
-        if (ProducerLoss.fenced(cause)) {
-            // Fenced by a newer epoch: re-creating would fence that instance back unless it is gone.
-            try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
-                    adminProperties())) {
-                guard.ensureSole(admin);
-            }
-        }
         pause();
-    }
-
-    private Map<String, Object> adminProperties() {
-        Map<String, Object> properties = new HashMap<>(producerProperties);
-        properties.keySet().removeIf(key -> key.startsWith("transaction") || key.equals(ProducerConfig.ACKS_CONFIG)
-                || key.equals(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG));
-        properties.put(ProducerConfig.CLIENT_ID_CONFIG, producerProperties.get(ProducerConfig.CLIENT_ID_CONFIG) + "-admin");
-        return properties;
     }
 
     String failure() {
