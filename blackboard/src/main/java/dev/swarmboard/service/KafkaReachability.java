@@ -1,6 +1,7 @@
 package dev.swarmboard.service;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,7 +34,7 @@ public final class KafkaReachability implements AutoCloseable {
     private volatile boolean reachable = true;
 
     private KafkaReachability(Map<String, Object> clientProperties) {
-        Map<String, Object> properties = new java.util.HashMap<>(clientProperties);
+        Map<String, Object> properties = new HashMap<>(clientProperties);
         properties.put(AdminClientConfig.CLIENT_ID_CONFIG, "swarm-kafka-probe");
         properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) PROBE_TIMEOUT.toMillis());
         properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) PROBE_TIMEOUT.toMillis());
@@ -68,7 +69,7 @@ public final class KafkaReachability implements AutoCloseable {
         } catch (Exception e) {
             if (reachable) {
                 LOG.warn("Kafka at {} is unreachable: no answer to describeCluster within {} s ({})", bootstrap,
-                        PROBE_TIMEOUT.toSeconds(), KafkaReachability.cause(e));
+                        PROBE_TIMEOUT.toSeconds(), cause(e));
             }
             reachable = false;
         }

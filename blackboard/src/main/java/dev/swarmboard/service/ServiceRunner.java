@@ -2,6 +2,7 @@ package dev.swarmboard.service;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +38,7 @@ public final class ServiceRunner implements AutoCloseable {
     }
 
     /** Starts the process's one connectivity monitor (WARN when Kafka goes away, INFO when it is back). */
-    public synchronized KafkaReachability watchKafka(java.util.Map<String, Object> clientProperties) {
+    public synchronized KafkaReachability watchKafka(Map<String, Object> clientProperties) {
         reachability = manage(KafkaReachability.start(clientProperties));
         return reachability;
     }
