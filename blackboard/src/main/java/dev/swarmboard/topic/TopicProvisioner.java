@@ -67,7 +67,9 @@ public final class TopicProvisioner {
             List<String> created = createMissing(catalogue.topics(), present);
             List<TopicSpec> existing = catalogue.topics().stream()
                     .filter(spec -> !created.contains(spec.name())).toList();
-            List<String> conflicts = conflicts(existing, true);
+            // Checking the created topics too waits until the brokers' metadata has them, so a
+            // service started right after sees them.
+            List<String> conflicts = conflicts(catalogue.topics(), true);
             if (!conflicts.isEmpty()) {
                 throw new TopicConflictException(conflicts);
             }
