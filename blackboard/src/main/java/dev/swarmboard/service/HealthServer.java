@@ -12,24 +12,28 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * {@code /healthy}, {@code /ready} and {@code /metrics} on a small HTTP server: 200 when every
- * service is healthy (ready), 500 otherwise; metrics in Prometheus text format. A service may add a
- * read-only path of its own ({@link #route}), such as the lane workers' {@code /backlog}.
+ * {@code /healthy}, {@code /ready} and {@code /metrics} on a small HTTP server. {@code /healthy} is
+ * 200 while every service's loops run, 500 otherwise; {@code /ready} is 200 only while Kafka answers
+ * the connectivity probe and every service has work it can do (a usable assignment), 503 otherwise;
+ * metrics in Prometheus text format. The port is bound in the constructor, so a taken port fails
+ * before any Kafka client exists. A service may add a read-only path of its own ({@link #route}), such
+ * as the lane workers' {@code /backlog}.
  */
 public final class HealthServer implements AutoCloseable {
 
     private final HttpServer server;
 
-    public HealthServer(int port, List<SwarmService> services, Supplier<String> metrics) {
+    public HealthServer(int port, List<SwarmService> services, BooleanSupplier kafkaReachable,
+                        Supplier<String> metrics) {
         try {
             server = HttpServer.create(new InetSocketAddress(port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open health port " + port, e);
         }
-        server.createContext("/healthy", exchange -> status(exchange,
+        server.createContext("/healthy", exchange -> status(exchange, 500,
                 () -> services.stream().allMatch(SwarmService::isHealthy)));
-        server.createContext("/ready", exchange -> status(exchange,
-                () -> services.stream().allMatch(SwarmService::isReady)));
+        server.createContext("/ready", exchange -> status(exchange, 503,
+                () -> kafkaReachable.getAsBoolean() && services.stream().allMatch(SwarmService::isReady)));
         server.createContext("/metrics", exchange -> respond(exchange, 200, metrics.get()));
     }
 
@@ -56,9 +60,9 @@ public final class HealthServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private static void status(HttpExchange exchange, BooleanSupplier check) throws IOException {
+    private static void status(HttpExchange exchange, int failure, BooleanSupplier check) throws IOException {
         boolean ok = check.getAsBoolean();
-        respond(exchange, ok ? 200 : 500, ok ? "ok\n" : "not ok\n");
+        respond(exchange, ok ? 200 : failure, ok ? "ok\n" : "not ok\n");
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {

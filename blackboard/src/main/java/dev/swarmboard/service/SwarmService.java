@@ -16,6 +16,14 @@ public interface SwarmService extends AutoCloseable {
     /** True while the service's loops run; false after a fatal error or stop. */
     boolean isHealthy();
 
+    /**
+     * Why the service's loops stopped on their own, for the one log line before the process exits;
+     * read only once {@link #isHealthy()} is false.
+     */
+    default String failure() {
+        return "its loops stopped";
+    }
+
     /** True once the service has joined its topics and can do work. */
     default boolean isReady() {
         return isHealthy();

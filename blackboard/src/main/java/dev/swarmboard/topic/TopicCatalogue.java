@@ -18,6 +18,7 @@ public record TopicCatalogue(String prefix, int missionPartitions, int laneTaskP
                              int blackboardPartitions, Short replicationFactor) {
 
     public static final String DEFAULT_PREFIX = "swarm.";
+    public static final int DEFAULT_PARTITIONS = 3;
 
     /** The catalogue with default prefix and partition counts. */
     public static TopicCatalogue defaults() {
@@ -25,7 +26,21 @@ public record TopicCatalogue(String prefix, int missionPartitions, int laneTaskP
     }
 
     public static TopicCatalogue withPrefix(String prefix) {
-        return new TopicCatalogue(prefix, 3, 3, 6, null);
+        return new TopicCatalogue(prefix, DEFAULT_PARTITIONS, DEFAULT_PARTITIONS, 6, null);
+    }
+
+    /**
+     * The catalogue with the missions and lane-tasks topics at {@code partitions} and every topic at
+     * {@code replicationFactor} (null: the broker's default). The blackboard keeps its fixed count.
+     */
+    public TopicCatalogue withLayout(int partitions, Short replicationFactor) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
+        }
+        if (replicationFactor != null && replicationFactor < 1) {
+            throw new IllegalArgumentException("replication factor must be at least 1, got " + replicationFactor);
+        }
+        return new TopicCatalogue(prefix, partitions, partitions, blackboardPartitions, replicationFactor);
     }
 
     public String missions() {

@@ -1,5 +1,6 @@
 package dev.swarmboard.topic;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -14,11 +15,14 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
- * Idempotent provisioning: creates the catalogue's missing topics and checks the existing ones.
- * An existing topic whose partition count or configs contradict the catalogue fails the whole
- * call with every contradiction named, so no service starts on a topic it would misuse.
+ * The catalogue against the cluster. {@link #provision} (only {@code swarm topics} and the embedded
+ * {@code demo}/{@code up} call it) creates the missing topics and checks the existing ones;
+ * {@link #verify} (every service and client at start) creates nothing and fails naming every
+ * missing topic. An existing topic whose partition count or configs contradict the catalogue fails
+ * either call with every contradiction named, so no service starts on a topic it would misuse.
  */
 public final class TopicProvisioner {
 
@@ -26,10 +30,35 @@ public final class TopicProvisioner {
     public record Report(List<String> created, List<String> existing) {
     }
 
+    private static final Duration METADATA_WAIT = Duration.ofSeconds(15);
+    private static final Duration METADATA_RETRY = Duration.ofMillis(200);
+
     private final Admin admin;
 
     public TopicProvisioner(Admin admin) {
         this.admin = admin;
+    }
+
+    /** Checks that every catalogue topic exists with its settings; creates nothing. */
+    public void verify(TopicCatalogue catalogue) {
+        try {
+            Set<String> present = admin.listTopics().names().get();
+            List<String> missing = catalogue.topics().stream().map(TopicSpec::name)
+                    .filter(name -> !present.contains(name)).toList();
+            if (!missing.isEmpty()) {
+                throw new MissingTopicsException(missing);
+            }
+            // Partition counts are the cluster's to say (services read them); provisioning checks them.
+            List<String> conflicts = conflicts(catalogue.topics(), false);
+            if (!conflicts.isEmpty()) {
+                throw new TopicConflictException(conflicts);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking topics", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot check topics: " + e.getCause().getMessage(), e.getCause());
+        }
     }
 
     public Report provision(TopicCatalogue catalogue) {
@@ -38,7 +67,9 @@ public final class TopicProvisioner {
             List<String> created = createMissing(catalogue.topics(), present);
             List<TopicSpec> existing = catalogue.topics().stream()
                     .filter(spec -> !created.contains(spec.name())).toList();
-            List<String> conflicts = conflicts(existing);
+            // Checking the created topics too waits until the brokers' metadata has them, so a
+            // service started right after sees them.
+            List<String> conflicts = conflicts(catalogue.topics(), true);
             if (!conflicts.isEmpty()) {
                 throw new TopicConflictException(conflicts);
             }
@@ -73,7 +104,27 @@ public final class TopicProvisioner {
         return created;
     }
 
-    private List<String> conflicts(List<TopicSpec> specs) throws InterruptedException, ExecutionException {
+    /**
+     * The contradictions, asked again while a just-created topic is not yet in every broker's
+     * metadata (the controller answers create before the brokers know the topic).
+     */
+    private List<String> conflicts(List<TopicSpec> specs, boolean checkPartitions)
+            throws InterruptedException, ExecutionException {
+        long deadline = System.nanoTime() + METADATA_WAIT.toNanos();
+        while (true) {
+            try {
+                return describeConflicts(specs, checkPartitions);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(METADATA_RETRY.toMillis());
+            }
+        }
+    }
+
+    private List<String> describeConflicts(List<TopicSpec> specs, boolean checkPartitions)
+            throws InterruptedException, ExecutionException {
         if (specs.isEmpty()) {
             return List.of();
         }
@@ -85,7 +136,8 @@ public final class TopicProvisioner {
         List<String> conflicts = new ArrayList<>();
         for (TopicSpec spec : specs) {
             int partitions = descriptions.get(spec.name()).partitions().size();
-            if (spec.fixedPartitions() ? partitions != spec.partitions() : partitions < spec.partitions()) {
+            boolean wrongCount = spec.fixedPartitions() ? partitions != spec.partitions() : partitions < spec.partitions();
+            if (checkPartitions && wrongCount) {
                 conflicts.add(spec.name() + " has " + partitions + " partitions, catalogue says "
                         + (spec.fixedPartitions() ? "exactly " : "at least ") + spec.partitions());
             }

@@ -49,4 +49,34 @@ class TopicProvisionerIT {
                                     catalogue.blackboard() + " has retention.ms=86400000, catalogue says -1"));
         }
     }
+
+    @Test
+    void shouldVerifyWithoutCreatingAndNameEveryMissingTopic() throws Exception {
+        // Given a prefix with a typo, for which no topic exists
+        TopicCatalogue typo = TopicCatalogue.withPrefix(KafkaFixture.uniqueName("sawrm") + ".");
+        try (Admin admin = Admin.create(client)) {
+
+            // When a service verifies the catalogue
+            // Then it is refused with the five missing names, and no topic of that prefix was created
+            assertThatThrownBy(() -> new TopicProvisioner(admin).verify(typo))
+                    .isInstanceOfSatisfying(MissingTopicsException.class, e -> assertThat(e.missing())
+                            .containsExactlyElementsOf(typo.topics().stream().map(TopicSpec::name).toList()))
+                    .hasMessageContaining("swarm topics");
+            assertThat(admin.listTopics().names().get()).noneMatch(name -> name.startsWith(typo.prefix()));
+        }
+    }
+
+    @Test
+    void shouldAcceptTopicsProvisionedWithAnotherLayout() {
+        // Given topics provisioned with 5 partitions, as `swarm topics --partitions 5` does
+        TopicCatalogue catalogue = TopicCatalogue.withPrefix(KafkaFixture.uniqueName("layout") + ".");
+        try (Admin admin = Admin.create(client)) {
+            TopicProvisioner provisioner = new TopicProvisioner(admin);
+            provisioner.provision(catalogue.withLayout(5, null));
+
+            // When a service verifies them with its default catalogue, Then nothing is refused
+            provisioner.verify(catalogue);
+            assertThat(provisioner.provision(catalogue.withLayout(5, null)).created()).isEmpty();
+        }
+    }
 }

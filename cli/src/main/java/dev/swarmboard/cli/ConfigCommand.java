@@ -2,6 +2,7 @@ package dev.swarmboard.cli;
 
 import dev.swarmboard.config.CommonConfig;
 import dev.swarmboard.config.ConfigParameter;
+import dev.swarmboard.config.KafkaPreflight;
 import dev.swarmboard.digest.service.DigestConfig;
 import dev.swarmboard.lane.service.LaneWorkerConfig;
 import dev.swarmboard.orchestrator.service.OrchestratorConfig;
@@ -27,6 +28,10 @@ final class ConfigCommand implements Runnable {
         add(rows, "lane-worker", LaneWorkerConfig.PARAMETERS);
         add(rows, "verifier", VerifierConfig.PARAMETERS);
         add(rows, "digest", DigestConfig.PARAMETERS);
+        add(rows, "topics", TopicsCommand.PARAMETERS);
+        for (String command : List.of("cli", "run")) {
+            add(rows, command, List.of(KafkaPreflight.TIMEOUT_SECONDS));
+        }
         for (String command : List.of("broker", "up", "demo")) {
             add(rows, command, StartupTimeoutOption.PARAMETERS);
         }

@@ -101,6 +101,7 @@ final class DemoCommand implements Callable<Integer> {
             Map<String, String> env = settings.environment(System.getenv());
             Map<String, Object> client = Map.of("bootstrap.servers", kafka.bootstrapServers());
             TopicCatalogue catalogue = TopicCatalogue.defaults();
+            BlackboardSetup.provision(client, catalogue);
             Codecs codecs = BlackboardSetup.prepare(client, catalogue);
             try (SwarmStack stack = SwarmStack.start(env, workers)) {
                 out.println("services  verifier, digest, orchestrator, " + workers + " lane workers");

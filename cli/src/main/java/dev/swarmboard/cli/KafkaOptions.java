@@ -1,14 +1,21 @@
 package dev.swarmboard.cli;
 
 import dev.swarmboard.config.CommonConfig;
+import dev.swarmboard.config.KafkaPreflight;
+import dev.swarmboard.topic.TopicProvisioner;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Option;
 
 /**
  * Options every command that talks to Kafka shares. Flags override the environment
- * ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code SWARM_KAFKA_CONFIG}, {@code SWARM_TOPIC_PREFIX}).
+ * ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code SWARM_KAFKA_CONFIG}, {@code SWARM_TOPIC_PREFIX}). The
+ * client properties come checked: the cluster answered within {@code SWARM_KAFKA_TIMEOUT} seconds
+ * (default 15), every blocking client call is bounded by the same time, and the catalogue's
+ * topics exist (only {@code swarm topics} creates them).
  */
 public final class KafkaOptions {
 
@@ -23,6 +30,9 @@ public final class KafkaOptions {
     @Option(names = "--topic-prefix", paramLabel = "PREFIX",
             description = "Prefix of every topic name (default: $SWARM_TOPIC_PREFIX, then 'swarm.').")
     String topicPrefix;
+
+    private Map<String, Object> checked;
+    private boolean verified;
 
     /** The environment with these flags applied on top. */
     public Map<String, String> environment() {
@@ -43,7 +53,30 @@ public final class KafkaOptions {
         return CommonConfig.fromEnvironment(environment());
     }
 
+    /**
+     * Client properties for a command that uses the topics: reachable (as {@link #reachableClientProperties()})
+     * and every catalogue topic in place, else one line naming the missing topics. Creates nothing.
+     */
     public Map<String, Object> clientProperties() {
-        return common().clientProperties(environment());
+        Map<String, Object> properties = reachableClientProperties();
+        if (!verified) {
+            try (Admin admin = Admin.create(properties)) {
+                new TopicProvisioner(admin).verify(common().catalogue());
+            }
+            verified = true;
+        }
+        return properties;
+    }
+
+    /** Client properties bounded by the timeout, once the cluster answered; else one line naming address and cause. */
+    public Map<String, Object> reachableClientProperties() {
+        if (checked == null) {
+            Map<String, String> env = environment();
+            Duration timeout = Duration.ofSeconds(KafkaPreflight.TIMEOUT_SECONDS.resolve(env));
+            Map<String, Object> properties = KafkaPreflight.bounded(common().clientProperties(env), timeout);
+            KafkaPreflight.check(properties, timeout);
+            checked = properties;
+        }
+        return checked;
     }
 }

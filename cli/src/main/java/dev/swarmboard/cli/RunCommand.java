@@ -1,7 +1,7 @@
 package dev.swarmboard.cli;
 
-import dev.swarmboard.blackboard.BlackboardSetup;
 import dev.swarmboard.config.CommonConfig;
+import dev.swarmboard.config.KafkaPreflight;
 import dev.swarmboard.digest.service.DigestConfig;
 import dev.swarmboard.digest.service.DigestService;
 import dev.swarmboard.lane.backlog.BacklogEndpoint;
@@ -15,6 +15,7 @@ import dev.swarmboard.service.SwarmService;
 import dev.swarmboard.verifier.service.VerifierConfig;
 import dev.swarmboard.verifier.service.VerifierService;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,11 @@ final class RunCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    /** Starts the service, serves health if asked, and blocks until the JVM is told to stop. */
+    /**
+     * Binds the health port (before any Kafka client, so a taken port fences nobody), checks that
+     * Kafka answers, starts the service and the connectivity monitor, and blocks until the JVM is
+     * told to stop (0) or the service's loop dies ({@link ServiceRunner#EXIT_SERVICE_FAILED}).
+     */
     static int runUntilStopped(Map<String, String> env, Function<Map<String, String>, SwarmService> factory)
             throws InterruptedException {
         return runUntilStopped(env, factory, false);
@@ -51,27 +56,30 @@ final class RunCommand implements Runnable {
     static int runUntilStopped(Map<String, String> env, Function<Map<String, String>, SwarmService> factory,
                                boolean serveBacklog) throws InterruptedException {
         CommonConfig common = CommonConfig.fromEnvironment(env);
-        // Provision and publish schemas first: idempotent, and fails clearly on a contradicting topic.
-        BlackboardSetup.prepare(common.clientProperties(env), common.catalogue());
+        Map<String, Object> client = common.clientProperties(env);
         try (ServiceRunner runner = new ServiceRunner().withShutdownHook()) {
-            SwarmService service = runner.start(factory.apply(env));
-            List<SwarmService> services = new ArrayList<>(List.of(service));
+            List<SwarmService> services = new ArrayList<>();
+            HealthServer health = common.healthPort() < 0 ? null : runner.manage(new HealthServer(common.healthPort(),
+                    services, () -> runner.kafkaReachable(), () -> metrics(services)));
+            Duration timeout = Duration.ofSeconds(KafkaPreflight.TIMEOUT_SECONDS.resolve(env));
+            KafkaPreflight.check(KafkaPreflight.bounded(client, timeout), timeout);
+            runner.watchKafka(client);
+            services.add(runner.start(factory.apply(env)));
             if (serveBacklog) {
-                services.add(runner.start(BacklogEndpoint.fromEnvironment(env)));
+                BacklogEndpoint backlog = runner.start(BacklogEndpoint.fromEnvironment(env));
+                services.add(backlog);
+                if (health != null) {
+                    backlog.serveOn(health);
+                }
             }
-            int healthPort = common.healthPort();
-            if (healthPort >= 0) {
-                HealthServer health = runner.manage(new HealthServer(healthPort, services, () -> metrics(services)));
-                services.stream().filter(BacklogEndpoint.class::isInstance).map(BacklogEndpoint.class::cast)
-                        .forEach(backlog -> backlog.serveOn(health));
+            if (health != null) {
                 health.start();
-                System.err.println(service.name() + ": health on port " + health.port());
+                System.err.println(services.get(0).name() + ": health on port " + health.port());
             }
-            System.err.println(service.name() + " running against " + common.bootstrapServers()
+            System.err.println(services.get(0).name() + " running against " + common.bootstrapServers()
                     + "; Ctrl-C stops it");
-            runner.awaitStop();
+            return runner.awaitStop();
         }
-        return 0;
     }
 
     private static String metrics(List<SwarmService> services) {

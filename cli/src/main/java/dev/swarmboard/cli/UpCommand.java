@@ -47,16 +47,16 @@ final class UpCommand implements Callable<Integer> {
         try (ServiceRunner runner = new ServiceRunner().withShutdownHook()) {
             LocalKafka kafka = runner.manage(new LocalKafka(LocalKafkaConfig.defaults().withPort(port)
                     .withDataDir(dataDir.toAbsolutePath()).withStartupTimeout(startup.resolve(System.getenv()))).start());
-            BlackboardSetup.prepare(Map.of("bootstrap.servers", kafka.bootstrapServers()), TopicCatalogue.defaults());
+            BlackboardSetup.provision(Map.of("bootstrap.servers", kafka.bootstrapServers()), TopicCatalogue.defaults());
             StackSettings settings = new StackSettings(kafka.bootstrapServers(), dataDir.toAbsolutePath(), capabilities,
                     workflows, reports, workers);
-            runner.manage(SwarmStack.start(settings.environment(System.getenv()), workers));
+            SwarmStack stack = runner.manage(SwarmStack.start(settings.environment(System.getenv()), workers));
             System.out.println("bootstrap=" + kafka.bootstrapServers());
             System.out.println("swarm up: broker and services running (data " + kafka.dataDir() + "); Ctrl-C stops them.");
             System.out.println("  in another terminal:  KAFKA_BOOTSTRAP_SERVERS=" + kafka.bootstrapServers()
                     + " ./swarm submit examples/missions/demo.yaml --wait");
-            runner.awaitStop();
+            // Ctrl-C closes the stack through the runner's hook (0); a dead service loop ends it (70).
+            return stack.awaitStop();
         }
-        return 0;
     }
 }

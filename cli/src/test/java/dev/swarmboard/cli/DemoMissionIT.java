@@ -68,6 +68,7 @@ class DemoMissionIT {
     @BeforeAll
     static void runTheDemoMission() {
         client = Map.of("bootstrap.servers", KafkaFixture.bootstrapServers());
+        BlackboardSetup.provision(client, CATALOGUE);
         codecs = BlackboardSetup.prepare(client, CATALOGUE);
         Path repo = Path.of("..").toAbsolutePath().normalize();
         Path capabilities = repo.resolve("examples/capabilities/offline.yaml");

@@ -57,6 +57,7 @@ class IntegrationMissionIT {
     @BeforeAll
     static void runBothMissions() {
         client = Map.of("bootstrap.servers", KafkaFixture.bootstrapServers());
+        BlackboardSetup.provision(client, CATALOGUE);
         codecs = BlackboardSetup.prepare(client, CATALOGUE);
         Path repo = Path.of("..").toAbsolutePath().normalize();
         Path capabilities = RESOURCES.resolve("capabilities.yaml");

@@ -78,6 +78,7 @@ class PoisonRecordsIT {
         LocalKafkaConfig config = LocalKafkaConfig.defaults().withDataDir(dir.resolve("kafka"));
         kafka = new LocalKafka(config).start();
         client = Map.of("bootstrap.servers", kafka.bootstrapServers());
+        BlackboardSetup.provision(client, CATALOGUE);
         Codecs codecs = BlackboardSetup.prepare(client, CATALOGUE);
         corruptPartition = MissionPartition.of(CORRUPTED_MISSION, CATALOGUE.blackboardPartitions());
         SyntheticMission mission = new SyntheticMission(CORRUPTED_MISSION, List.of("a"), Instant.now(), Duration.ofHours(1));

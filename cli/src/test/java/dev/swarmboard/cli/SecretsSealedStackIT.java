@@ -55,6 +55,7 @@ class SecretsSealedStackIT {
         String prefix = KafkaFixture.uniqueName("sealed") + ".";
         TopicCatalogue catalogue = TopicCatalogue.withPrefix(prefix);
         Map<String, Object> client = Map.of("bootstrap.servers", KafkaFixture.bootstrapServers());
+        BlackboardSetup.provision(client, catalogue);
         Codecs codecs = BlackboardSetup.prepare(client, catalogue);
         Path keyFile = Files.writeString(dir.resolve("model.key"), CANARY + "\n");
         Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));

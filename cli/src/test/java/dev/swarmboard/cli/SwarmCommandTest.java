@@ -61,4 +61,35 @@ class SwarmCommandTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--as-of yesterday is not an ISO-8601 instant");
     }
+
+    @Test
+    void shouldFailASubmitToAClosedPortInOneLineNamingTheAddressWithinTheBound() throws Exception {
+        // Given a valid mission and a local port nobody listens on
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        long start = System.nanoTime();
+
+        // When it is submitted there
+        int exit = SwarmCommand.execute("submit", "../examples/missions/demo.yaml", "--bootstrap", "127.0.0.1:" + closed,
+                "--capabilities", "../examples/capabilities/offline.yaml", "--workflows", "../examples/workflows");
+
+        // Then one line names the address, the bound and the cause, within the documented 15 s
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(
+                "swarm: cannot reach Kafka at 127.0.0.1:" + closed + " within 15 s: connection refused"
+                        + System.lineSeparator());
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(15));
+    }
+
+    @Test
+    void shouldNameAnUnknownBootstrapHostInOneLine() {
+        long start = System.nanoTime();
+        int exit = SwarmCommand.execute("cancel", "m-1", "--reason", "typo", "--bootstrap", "nosuch.invalid:9092");
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(
+                "swarm: unknown host nosuch.invalid in --bootstrap" + System.lineSeparator());
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(15));
+    }
 }

@@ -75,6 +75,7 @@ public final class E2eBench {
                                     PrintStream progress) throws Exception {
         TopicCatalogue catalogue = TopicCatalogue.withPrefix("bench-e2e-" + run + ".");
         Map<String, Object> client = Map.of("bootstrap.servers", settings.bootstrap());
+        BlackboardSetup.provision(client, catalogue);
         Codecs codecs = BlackboardSetup.prepare(client, catalogue);
         Path heapReport = dir.resolve("lane-worker.heap");
         try (HeapPeak heap = HeapPeak.start(SAMPLE_INTERVAL)) {

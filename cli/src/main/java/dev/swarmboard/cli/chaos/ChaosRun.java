@@ -100,7 +100,7 @@ public final class ChaosRun {
                 .withNodes(settings.nodes()).withPort(freePortRun(settings.nodes()));
         kafka = new LocalKafka(kafkaConfig).start();
         client = Map.of("bootstrap.servers", kafka.bootstrapServers());
-        BlackboardSetup.prepare(client, catalogue);
+        BlackboardSetup.provision(client, catalogue);
         say("broker " + kafka.bootstrapServers() + " (" + settings.nodes() + " node(s)), data in " + kafka.dataDir());
     }
 

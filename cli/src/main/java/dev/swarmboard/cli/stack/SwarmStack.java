@@ -63,6 +63,14 @@ public final class SwarmStack implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Blocks until the stack is closed (0) or one of its services' loops dies, which stops them all
+     * ({@link ServiceRunner#EXIT_SERVICE_FAILED}).
+     */
+    public int awaitStop() throws InterruptedException {
+        return runner.awaitStop();
+    }
+
     /** True while every service reports healthy. */
     public boolean healthy() {
         return services.stream().allMatch(SwarmService::isHealthy);

@@ -63,6 +63,8 @@ public final class DigestService implements SwarmService {
     private final Clock clock = Clock.systemUTC();
     private DigestClients clients;
     private Thread loop;
+    private volatile boolean assigned;
+    private volatile String failure = "the digest loop stopped";
     private volatile boolean running;
 
     public DigestService(DigestConfig config) {
@@ -102,6 +104,7 @@ public final class DigestService implements SwarmService {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
                     handle(record);
                 }
+                assigned = !consumer.assignment().isEmpty();
                 consumer.commitSync();
             }
         } catch (WakeupException e) {
@@ -109,9 +112,11 @@ public final class DigestService implements SwarmService {
                 throw e;
             }
         } catch (RuntimeException e) {
+            failure = "digest loop failed (offsets after the last commit are processed again on restart): " + e;
             LOG.error("digest loop failed; offsets after the last commit will be processed again on restart", e);
         } finally {
             running = false;
+            assigned = false;
         }
     }
 
@@ -231,6 +236,17 @@ public final class DigestService implements SwarmService {
     public boolean isHealthy() {
         Thread current = loop;
         return running && current != null && current.isAlive();
+    }
+
+    /** Healthy and holding blackboard partitions to digest. */
+    @Override
+    public boolean isReady() {
+        return isHealthy() && assigned;
+    }
+
+    @Override
+    public String failure() {
+        return failure;
     }
 
     /** The clients of one running digest service, closed together in reverse order. */

@@ -13,6 +13,7 @@ import dev.swarmboard.schema.event.DigestPublished;
 import dev.swarmboard.schema.event.DigestRejected;
 import dev.swarmboard.schema.event.QuorumReached;
 import dev.swarmboard.topic.TopicCatalogue;
+import dev.swarmboard.topic.TopicProvisioner;
 import dev.swarmboard.verifier.bench.SyntheticMission;
 import dev.swarmboard.verifier.service.BlackboardFixture;
 import dev.swarmboard.verifier.service.VerifierConfig;
@@ -50,6 +51,7 @@ class DigestServiceIT {
 
     @BeforeAll
     static void startServices() {
+        new TopicProvisioner(KafkaFixture.admin()).provision(CATALOGUE);
         Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", KafkaFixture.bootstrapServers(),
                 "SWARM_TOPIC_PREFIX", PREFIX, "SWARM_VERIFIER_STATE_DIR", directories.resolve("state").toString());
         verifier = new VerifierService(VerifierConfig.fromEnvironment(env));

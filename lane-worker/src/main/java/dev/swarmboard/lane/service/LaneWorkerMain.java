@@ -3,6 +3,8 @@ package dev.swarmboard.lane.service;
 import dev.swarmboard.lane.backlog.BacklogEndpoint;
 import dev.swarmboard.service.HealthServer;
 import dev.swarmboard.service.ServiceRunner;
+import dev.swarmboard.service.SwarmService;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,17 +24,24 @@ public final class LaneWorkerMain {
 
     public static void main(String[] args) throws InterruptedException {
         LaneWorkerService service = LaneWorkerService.fromEnvironment(System.getenv());
-        int healthPort = LaneWorkerConfig.fromEnvironment(System.getenv()).common().healthPort();
+        LaneWorkerConfig config = LaneWorkerConfig.fromEnvironment(System.getenv());
+        int healthPort = config.common().healthPort();
+        int status;
         try (ServiceRunner runner = new ServiceRunner().withShutdownHook()) {
+            List<SwarmService> services = new ArrayList<>(List.of(service));
+            BacklogEndpoint backlog = BacklogEndpoint.fromEnvironment(System.getenv());
+            // Bound first: a taken port fails before any Kafka client exists.
+            HealthServer health = healthPort < 0 ? null : runner.manage(new HealthServer(healthPort, services,
+                    runner::kafkaReachable, backlog::metrics));
+            runner.watchKafka(config.common().clientProperties(System.getenv()));
             runner.start(service);
-            if (healthPort >= 0) {
-                BacklogEndpoint backlog = runner.start(BacklogEndpoint.fromEnvironment(System.getenv()));
-                HealthServer health = runner.manage(new HealthServer(healthPort, List.of(service, backlog),
-                        backlog::metrics));
+            if (health != null) {
+                services.add(runner.start(backlog));
                 backlog.serveOn(health).start();
                 LOG.info("health on port {}", health.port());
             }
-            runner.awaitStop();
+            status = runner.awaitStop();
         }
+        System.exit(status);
     }
 }

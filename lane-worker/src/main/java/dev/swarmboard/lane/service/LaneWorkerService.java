@@ -16,6 +16,7 @@ import dev.swarmboard.lane.tool.ToolRunner;
 import dev.swarmboard.lane.workspace.LaneDirectories;
 import dev.swarmboard.service.SwarmService;
 import dev.swarmboard.topic.TopicCatalogue;
+import dev.swarmboard.topic.TopicProvisioner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -82,6 +83,8 @@ public final class LaneWorkerService implements SwarmService {
         TopicCatalogue catalogue = config.common().catalogue();
         int deliveryLimit;
         try (Admin admin = Admin.create(clientProperties)) {
+            // Topics are created only by `swarm topics`: a missing one fails here, naming it.
+            new TopicProvisioner(admin).verify(catalogue);
             ShareGroupSetup.configure(admin, config.groupId());
             deliveryLimit = ShareGroupSetup.deliveryLimit(admin, config.groupId());
         }

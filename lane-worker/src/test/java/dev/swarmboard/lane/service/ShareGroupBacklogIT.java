@@ -36,7 +36,7 @@ class ShareGroupBacklogIT {
         try (LaneTestBed bed = new LaneTestBed("backlog", 2);
              BacklogEndpoint endpoint = new BacklogEndpoint(bed.client, bed.group, bed.catalogue.laneTasks())) {
             endpoint.start();
-            HealthServer server = endpoint.serveOn(new HealthServer(0, List.of(endpoint), endpoint::metrics)).start();
+            HealthServer server = endpoint.serveOn(new HealthServer(0, List.of(endpoint), () -> true, endpoint::metrics)).start();
             try (server) {
                 IntStream.range(0, TASKS).forEach(i -> bed.submit(task("m-backlog", lane("lane-" + i).build()).build()));
 
@@ -76,7 +76,7 @@ class ShareGroupBacklogIT {
         try (LaneTestBed bed = new LaneTestBed("backlog-missing", 1);
              BacklogEndpoint endpoint = new BacklogEndpoint(bed.client, bed.group, bed.catalogue.prefix() + "absent")) {
             endpoint.start();
-            try (HealthServer server = endpoint.serveOn(new HealthServer(0, List.of(endpoint), endpoint::metrics))
+            try (HealthServer server = endpoint.serveOn(new HealthServer(0, List.of(endpoint), () -> true, endpoint::metrics))
                     .start()) {
                 // When KEDA asks
                 HttpResponse<String> reply = get(server, "/backlog");

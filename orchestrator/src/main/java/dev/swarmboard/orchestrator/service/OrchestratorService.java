@@ -7,14 +7,18 @@ import dev.swarmboard.orchestrator.decision.Decider;
 import dev.swarmboard.orchestrator.validation.MissionValidator;
 import dev.swarmboard.orchestrator.workflow.WorkflowCatalogue;
 import dev.swarmboard.service.SwarmService;
+import dev.swarmboard.topic.TopicProvisioner;
 import java.time.Clock;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The orchestrator service: loads the capability registry and workflows (refusing to start on any
- * error), publishes its writer schemas, and runs the transactional loop on its own thread. It plans
+ * error), checks the topic catalogue (it creates no topic), publishes its writer schemas, refuses to
+ * start while a live instance uses its transactional id, and runs the transactional loop on its own
+ * thread. It plans
  * missions and reacts to verdicts; it never calls a model or a tool.
  */
 public final class OrchestratorService implements SwarmService {
@@ -62,12 +66,22 @@ public final class OrchestratorService implements SwarmService {
         LOG.info("orchestrator {}: registry {} ({} models, {} tools), workflows {}", config.common().instanceId(),
                 config.capabilitiesFile(), registry.models().size(), registry.tools().size(), workflows.names());
         Codecs codecs = Codecs.create();
+        try (Admin admin = Admin.create(clientProperties)) {
+            new TopicProvisioner(admin).verify(config.common().catalogue());
+        }
         SchemaTopic schemas = new SchemaTopic(clientProperties, config.common().catalogue().schemas());
         schemas.publishCurrent();
         schemas.loadInto(codecs.registry());
         Decider decider = new Decider(new MissionValidator(registry, workflows),
                 "orchestrator/" + config.common().instanceId());
-        loop = new TransactionalLoop(config, clientProperties, codecs, decider, clock, hook);
+        TransactionalLoop created = new TransactionalLoop(config, clientProperties, codecs, decider, clock, hook);
+        try (Admin admin = Admin.create(clientProperties)) {
+            created.open(admin);
+        } catch (RuntimeException e) {
+            created.close();
+            throw e;
+        }
+        loop = created;
         thread = new Thread(loop::run, "orchestrator-loop");
         thread.start();
     }
@@ -91,6 +105,12 @@ public final class OrchestratorService implements SwarmService {
     public boolean isHealthy() {
         TransactionalLoop current = loop;
         return current != null && current.healthy();
+    }
+
+    @Override
+    public String failure() {
+        TransactionalLoop current = loop;
+        return current == null ? "not started" : current.failure();
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,12 +29,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
-import org.apache.kafka.common.errors.InvalidProducerEpochException;
-import org.apache.kafka.common.errors.OutOfOrderSequenceException;
-import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +43,10 @@ import org.slf4j.LoggerFactory;
  * can never hold the partition or other missions' commands. Any other error rewinds the consumer to
  * the committed offsets and retries after a pause, deciding again from committed facts only. A
  * record the client cannot read (a corrupt batch) is dead-lettered and skipped by the consumer.
+ * A producer whose epoch was bumped or fenced (a broker restart, a timed-out transaction) is closed
+ * and re-created, and the consumer rewound to the committed offsets; more than
+ * {@value ProducerRecovery#RECOVERIES_PER_WINDOW} such recoveries in ten minutes, or an authorization error, stop
+ * the loop with a {@link #failure()} for the process to exit on.
  */
 final class TransactionalLoop implements AutoCloseable {
 
@@ -57,7 +58,8 @@ final class TransactionalLoop implements AutoCloseable {
     private final TopicCatalogue topics;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final DeadLetterProducer deadLetters;
-    private final KafkaProducer<byte[], byte[]> producer;
+    private final ProducerRecovery recovery;
+    private KafkaProducer<byte[], byte[]> producer;
     private final BlackboardReader reader;
     private final MissionStates states;
     private final RecordProcessor processor;
@@ -66,6 +68,7 @@ final class TransactionalLoop implements AutoCloseable {
     private volatile boolean healthy = true;
     private volatile boolean ready;
     private volatile boolean crashed;
+    private volatile String failure = "the orchestrator loop stopped";
 
     TransactionalLoop(OrchestratorConfig config, Map<String, Object> clientProperties, Codecs codecs, Decider decider,
                       Clock clock, CommitHook hook) {
@@ -74,8 +77,8 @@ final class TransactionalLoop implements AutoCloseable {
         this.deadLetters = new DeadLetterProducer(clientProperties, topics.deadLetters(), origin);
         this.consumer = new SkippingConsumer<>(consumerProperties(clientProperties, config),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer(), deadLetters);
-        this.producer = new KafkaProducer<>(producerProperties(clientProperties, config),
-                new ByteArraySerializer(), new ByteArraySerializer());
+        this.recovery = new ProducerRecovery(producerProperties(clientProperties, config),
+                new TransactionalIdGuard(clientProperties, config));
         this.reader = new BlackboardReader(clientProperties, topics, codecs);
         this.states = new MissionStates(reader::readMission, CACHED_MISSIONS);
         this.processor = new RecordProcessor(topics, codecs, decider, states, clock, origin);
@@ -85,7 +88,7 @@ final class TransactionalLoop implements AutoCloseable {
     static Map<String, Object> consumerProperties(Map<String, Object> clientProperties, OrchestratorConfig config) {
         Map<String, Object> properties = new HashMap<>(clientProperties);
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
-        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, config.groupId() + "-" + config.common().instanceId());
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, TransactionalIdGuard.clientId(config));
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -95,7 +98,7 @@ final class TransactionalLoop implements AutoCloseable {
     static Map<String, Object> producerProperties(Map<String, Object> clientProperties, OrchestratorConfig config) {
         Map<String, Object> properties = new HashMap<>(clientProperties);
         properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId());
-        properties.put(ProducerConfig.CLIENT_ID_CONFIG, config.transactionalId() + "-" + config.common().instanceId());
+        properties.put(ProducerConfig.CLIENT_ID_CONFIG, TransactionalIdGuard.clientId(config));
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         // A crashed instance's open transaction blocks read_committed readers until it times out.
@@ -103,29 +106,68 @@ final class TransactionalLoop implements AutoCloseable {
         return properties;
     }
 
+    /** Opens the producer; fails, before fencing anyone, when a live instance uses the transactional id. */
+    void open(Admin admin) {
+        producer = recovery.open(admin);
+    }
+
     void run() {
         try {
-            producer.initTransactions();
             consumer.subscribe(List.of(topics.missions(), topics.blackboard()), new DropCacheOnRebalance());
             while (running) {
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
-                ready = true;
-                if (!records.isEmpty()) {
-                    processBatch(records);
+                try {
+                    if (producer == null) {
+                        producer = recovery.create();
+                        rewind();
+                    }
+                    ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+                    ready = !consumer.assignment().isEmpty();
+                    if (!records.isEmpty()) {
+                        processBatch(records);
+                    }
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    if (!ProducerLoss.recoverable(e)) {
+                        throw e;
+                    }
+                    recover(e);
                 }
             }
         } catch (WakeupException e) {
             LOG.debug("orchestrator loop woken up to stop");
-        } catch (ProducerFencedException | InvalidProducerEpochException | OutOfOrderSequenceException
-                 | AuthorizationException e) {
-            LOG.error("orchestrator loop stops: this producer can no longer write transactionally", e);
+        } catch (AuthorizationException e) {
+            failure = "not authorized to write transactionally: " + e.getMessage();
         } catch (Throwable e) {
             crashed = true;
-            LOG.error("orchestrator loop died; the open transaction is left to be aborted on restart", e);
+            failure = "orchestrator loop died (the open transaction is aborted on restart): " + e;
+            LOG.error("orchestrator loop died", e);
         } finally {
             healthy = false;
             ready = false;
         }
+    }
+
+    /**
+     * Drops the producer after its epoch was bumped or it was fenced; the loop creates a new one and
+     * rewinds to the committed offsets. Throws when that happens too often or another instance took
+     * the transactional id over.
+     */
+    private void recover(RuntimeException cause) {
+        recovery.allowRecreate(cause);
+        LOG.warn("transactional producer can no longer write ({}); re-creating it and resuming from the committed"
+                + " offsets", ProducerLoss.describe(cause));
+        ready = false;
+        if (producer != null) {
+            producer.close(Duration.ZERO);
+            producer = null;
+        }
+        states.clear();
+        pause();
+    }
+
+    String failure() {
+        return failure;
     }
 
     private void processBatch(ConsumerRecords<byte[], byte[]> records) {
@@ -133,10 +175,10 @@ final class TransactionalLoop implements AutoCloseable {
         records.forEach(batch::add);
         try {
             transact(batch, processor::process);
-        } catch (ProducerFencedException | InvalidProducerEpochException | OutOfOrderSequenceException
-                 | AuthorizationException e) {
-            throw e;
         } catch (RuntimeException e) {
+            if (ProducerLoss.recoverable(e) || e instanceof AuthorizationException) {
+                throw e;
+            }
             LOG.warn("batch of {} records failed; aborting and deciding them one transaction each", batch.size(), e);
             abort();
             if (!processEach(batch)) {
@@ -169,10 +211,10 @@ final class TransactionalLoop implements AutoCloseable {
         for (ConsumerRecord<byte[], byte[]> record : batch) {
             try {
                 transact(List.of(record), processor::process);
-            } catch (ProducerFencedException | InvalidProducerEpochException | OutOfOrderSequenceException
-                     | AuthorizationException e) {
-                throw e;
             } catch (RuntimeException e) {
+                if (ProducerLoss.recoverable(e) || e instanceof AuthorizationException) {
+                    throw e;
+                }
                 abort();
                 Optional<String> refusal = Refusals.of(e);
                 if (refusal.isEmpty()) {
@@ -194,10 +236,10 @@ final class TransactionalLoop implements AutoCloseable {
         try {
             transact(List.of(record), refused -> processor.refused(refused, problem));
             return true;
-        } catch (ProducerFencedException | InvalidProducerEpochException | OutOfOrderSequenceException
-                 | AuthorizationException e) {
-            throw e;
         } catch (RuntimeException e) {
+            if (ProducerLoss.recoverable(e) || e instanceof AuthorizationException) {
+                throw e;
+            }
             LOG.warn("the answer to refused record {}-{}@{} failed too; rewinding", record.topic(), record.partition(),
                     record.offset(), e);
             abort();
@@ -257,7 +299,9 @@ final class TransactionalLoop implements AutoCloseable {
     /** Closes the clients; after a crash the producer is closed at once, leaving its transaction open. */
     @Override
     public void close() {
-        producer.close(crashed ? Duration.ZERO : Duration.ofSeconds(30));
+        if (producer != null) {
+            producer.close(crashed ? Duration.ZERO : Duration.ofSeconds(30));
+        }
         consumer.close();
         deadLetters.close();
         reader.close();

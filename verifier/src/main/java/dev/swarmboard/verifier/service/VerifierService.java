@@ -18,11 +18,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the verifier topology: provisions the topics, publishes this build's writer schemas and
+ * Runs the verifier topology: verifies the topics (creating none), publishes this build's writer schemas and
  * learns newer ones, then starts Kafka Streams. Instances with the same topic prefix form one
  * application and split the blackboard's partitions; a stopped instance's missions move to the
  * others with their state restored from the changelogs. Undecodable, unprocessable and unreadable
- * records become dead letters naming this instance; none stops a stream thread.
+ * records become dead letters naming this instance; none stops a stream thread. A stream thread
+ * that dies on a transient error is replaced; on any other error the client shuts down, the
+ * service is unhealthy and the process exits non-zero for its supervisor to restart it.
  */
 public final class VerifierService implements SwarmService {
 
@@ -31,7 +33,12 @@ public final class VerifierService implements SwarmService {
     private static final Set<KafkaStreams.State> HEALTHY =
             Set.of(KafkaStreams.State.CREATED, KafkaStreams.State.REBALANCING, KafkaStreams.State.RUNNING);
 
+    static final int REPLACEMENTS_PER_WINDOW = 5;
+    private static final Duration REPLACEMENT_WINDOW = Duration.ofMinutes(10);
+
     private final VerifierConfig config;
+    private final java.util.List<Long> replacements = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile String failure = "Kafka Streams stopped";
     private KafkaStreams streams;
     private DeadLetterProducer deadLetters;
 
@@ -51,13 +58,39 @@ public final class VerifierService implements SwarmService {
                 new DeadLetters.Origin(VerifierOrigin.SERVICE, config.common().instanceId()));
         streams = new KafkaStreams(VerifierTopology.build(new StreamsBuilder(), config, codecs),
                 config.streamsProperties(), new SkippingClientSupplier(deadLetters));
-        streams.setUncaughtExceptionHandler(error -> {
-            LOG.error("verifier stream thread failed; shutting this instance down", error);
-            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        streams.setUncaughtExceptionHandler(this::onThreadFailure);
+        // ERROR ends the service: isHealthy() turns false and the process runner exits non-zero.
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.ERROR) {
+                LOG.error("verifier Kafka Streams entered ERROR from {}: {}", before, failure);
+            }
         });
         LOG.info("verifier {} starting: application {}, {}, state in {}", config.common().instanceId(),
                 config.applicationId(), config.processingGuarantee(), config.stateDir());
         streams.start();
+    }
+
+    /**
+     * A transient error (the cluster away, a timeout, a task migrated) replaces the stream thread,
+     * at most {@value #REPLACEMENTS_PER_WINDOW} times in ten minutes; anything else, or more, shuts
+     * this client down, which the process runner turns into a non-zero exit.
+     */
+    StreamThreadExceptionResponse onThreadFailure(Throwable error) {
+        long now = System.nanoTime();
+        replacements.removeIf(at -> now - at > REPLACEMENT_WINDOW.toNanos());
+        if (StreamsFailures.isTransient(error) && replacements.size() < REPLACEMENTS_PER_WINDOW) {
+            replacements.add(now);
+            LOG.warn("verifier stream thread failed on a transient error; replacing it ({})", error.toString());
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        }
+        failure = "stream thread failed: " + error;
+        LOG.error("verifier stream thread failed; shutting this instance down", error);
+        return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
+
+    @Override
+    public String failure() {
+        return failure;
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.swarmboard.localkafka.KafkaFixture;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.event.QuorumReached;
 import dev.swarmboard.topic.TopicCatalogue;
+import dev.swarmboard.topic.TopicProvisioner;
 import dev.swarmboard.verifier.bench.SyntheticMission;
 import dev.swarmboard.verifier.quorum.QuorumReplay;
 import java.nio.file.Path;
@@ -96,6 +97,7 @@ class VerifierServiceIT {
                 "SWARM_TOPIC_PREFIX", prefix,
                 "SWARM_INSTANCE_ID", instance,
                 "SWARM_VERIFIER_STATE_DIR", stateDirs.resolve(instance).toString()));
+        new TopicProvisioner(KafkaFixture.admin()).provision(config.common().catalogue());
         VerifierService service = new VerifierService(config);
         started.add(service);
         service.start();
