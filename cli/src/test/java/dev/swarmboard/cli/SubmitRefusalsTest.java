@@ -2,18 +2,14 @@ package dev.swarmboard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,22 +22,11 @@ class SubmitRefusalsTest {
     private static final String CAPABILITIES = "../examples/capabilities/offline.yaml";
     private static final String NO_BROKER = "127.0.0.1:1";
 
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalErr;
+    @RegisterExtension
+    final CapturedStdErr err = new CapturedStdErr();
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void captureErr() {
-        originalErr = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreErr() {
-        System.setErr(originalErr);
-    }
 
     @Test
     void shouldRefuseDevZeroAtOnce() {
@@ -108,7 +93,7 @@ class SubmitRefusalsTest {
         Path mission = mission("goal: ship it\nlanes:\n" + lanes + "\n");
 
         assertRefused(submit(mission.toString()), "LIMIT_EXCEEDED at lanes");
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("over the limit of 100");
+        assertThat(err.text()).contains("over the limit of 100");
     }
 
     @Test
@@ -127,7 +112,7 @@ class SubmitRefusalsTest {
     }
 
     private void assertRefused(int exit, String expected) {
-        String message = err.toString(StandardCharsets.UTF_8);
+        String message = err.text();
         assertThat(exit).as(message).isEqualTo(2);
         assertThat(message).startsWith("swarm: ").contains(expected).doesNotContain("\tat ");
         assertThat(message.strip().lines()).hasSize(1);

@@ -2,31 +2,16 @@ package dev.swarmboard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class SwarmCommandTest {
 
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void captureErr() {
-        originalErr = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreErr() {
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final CapturedStdErr err = new CapturedStdErr();
 
     @Test
     void shouldRejectAnInvalidMissionFileWithExitTwoAndEveryReasonBeforeTouchingKafka(@TempDir Path dir) throws Exception {
@@ -49,7 +34,7 @@ class SwarmCommandTest {
 
         // Then it is refused locally with one line naming both problems
         assertThat(exit).isEqualTo(2);
-        String message = err.toString(StandardCharsets.UTF_8);
+        String message = err.text();
         assertThat(message).startsWith("swarm: ").contains("deadline").contains("rm-rf");
         assertThat(message).doesNotContain("\tat ");
     }
@@ -59,7 +44,7 @@ class SwarmCommandTest {
         int exit = SwarmCommand.execute("replay", "m-1", "--as-of", "yesterday", "--bootstrap", "127.0.0.1:1");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--as-of yesterday is not an ISO-8601 instant");
+        assertThat(err.text()).contains("--as-of yesterday is not an ISO-8601 instant");
     }
 
     @Test
@@ -77,7 +62,7 @@ class SwarmCommandTest {
 
         // Then one line names the address, the bound and the cause, within the documented 15 s
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(
+        assertThat(err.text()).isEqualTo(
                 "swarm: cannot reach Kafka at 127.0.0.1:" + closed + " within 15 s: connection refused"
                         + System.lineSeparator());
         assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(15));
@@ -88,7 +73,7 @@ class SwarmCommandTest {
         long start = System.nanoTime();
         int exit = SwarmCommand.execute("cancel", "m-1", "--reason", "typo", "--bootstrap", "nosuch.invalid:9092");
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(
+        assertThat(err.text()).isEqualTo(
                 "swarm: unknown host nosuch.invalid in --bootstrap" + System.lineSeparator());
         assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(15));
     }

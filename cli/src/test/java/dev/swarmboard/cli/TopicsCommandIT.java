@@ -4,31 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.swarmboard.localkafka.KafkaFixture;
 import dev.swarmboard.topic.TopicCatalogue;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Only {@code swarm topics} creates topics, with the layout asked for; other commands refuse a missing one. */
 class TopicsCommandIT {
 
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void captureErr() {
-        originalErr = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreErr() {
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final CapturedStdErr err = new CapturedStdErr();
 
     @Test
     void shouldCreateTheCatalogueWithThePartitionsAndReplicationFactorAskedFor() throws Exception {
@@ -62,7 +47,7 @@ class TopicsCommandIT {
 
         // Then one line names the missing topics, and none was created
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("swarm: missing topics " + typo + "missions, ")
+        assertThat(err.text()).startsWith("swarm: missing topics " + typo + "missions, ")
                 .contains(typo + "blackboard").contains("swarm topics");
         assertThat(KafkaFixture.admin().listTopics().names().get()).noneMatch(name -> name.startsWith(typo));
     }

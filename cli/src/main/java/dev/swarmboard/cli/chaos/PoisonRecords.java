@@ -1,12 +1,10 @@
 package dev.swarmboard.cli.chaos;
 
-import dev.swarmboard.codec.SchemaRegistry;
+import dev.swarmboard.codec.LengthBomb;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.MissionCommand;
 import dev.swarmboard.schema.RunLane;
 import dev.swarmboard.topic.TopicCatalogue;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,8 +27,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class PoisonRecords {
 
     /** The declared string length of the bomb: the largest array Java allows. */
-    static final long CLAIMED_LENGTH = 2_147_483_639L;
-    private static final int BOMB_SIZE = 23;
     private static final int GARBAGE_SIZE = 64;
 
     /** One poison record as sent: what it is and its {@code topic-partition@offset}. */
@@ -54,28 +50,11 @@ final class PoisonRecords {
                 byte[] garbage = new byte[GARBAGE_SIZE];
                 random.nextBytes(garbage);
                 sent.add(new Sent("length bomb", coordinates(producer.send(new ProducerRecord<>(topic, key,
-                        lengthBomb(inputs.get(topic)))).get())));
+                        LengthBomb.of(inputs.get(topic)))).get())));
                 sent.add(new Sent("garbage", coordinates(producer.send(new ProducerRecord<>(topic, key, garbage)).get())));
             }
         }
         return sent;
-    }
-
-    /** 23 bytes that claim to be a record of {@code schema} whose first string is 2 GiB long. */
-    static byte[] lengthBomb(Schema schema) {
-        ByteBuffer bytes = ByteBuffer.allocate(BOMB_SIZE);
-        bytes.put((byte) 0xC3).put((byte) 0x01);
-        bytes.order(ByteOrder.LITTLE_ENDIAN).putLong(SchemaRegistry.fingerprint(schema));
-        long zigzag = CLAIMED_LENGTH << 1;
-        while ((zigzag & ~0x7FL) != 0) {
-            bytes.put((byte) ((zigzag & 0x7F) | 0x80));
-            zigzag >>>= 7;
-        }
-        bytes.put((byte) zigzag);
-        while (bytes.hasRemaining()) {
-            bytes.put((byte) 'A');
-        }
-        return bytes.array();
     }
 
     private static String coordinates(RecordMetadata metadata) {

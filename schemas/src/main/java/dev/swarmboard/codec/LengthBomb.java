@@ -5,9 +5,9 @@ import java.nio.ByteOrder;
 import org.apache.avro.Schema;
 
 /**
- * The hostile record of issue 17: the single-object marker, a real schema fingerprint, and a first
- * string length claiming 2,147,483,639 bytes, padded to 23 bytes. An unbounded decoder allocates
- * that string and dies with an OutOfMemoryError on any heap under about 2 GiB.
+ * A hostile record for chaos runs and tests: the single-object marker, a real schema fingerprint, and a
+ * first string length claiming 2,147,483,639 bytes, padded to 23 bytes. An unbounded decoder allocates
+ * that string and dies with an OutOfMemoryError on any heap under about 2 GiB; this codec refuses it.
  */
 public final class LengthBomb {
 
