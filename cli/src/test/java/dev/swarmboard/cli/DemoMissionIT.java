@@ -9,7 +9,6 @@ import dev.swarmboard.blackboard.RecordedEvent;
 import dev.swarmboard.cli.audit.AuditReport;
 import dev.swarmboard.cli.audit.CodeReplay;
 import dev.swarmboard.cli.audit.MissionAudit;
-import dev.swarmboard.cli.stack.StackSettings;
 import dev.swarmboard.cli.stack.SwarmStack;
 import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.localkafka.KafkaFixture;
@@ -30,7 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,11 +71,7 @@ class DemoMissionIT {
         Path repo = Path.of("..").toAbsolutePath().normalize();
         Path capabilities = repo.resolve("examples/capabilities/offline.yaml");
         Path workflows = repo.resolve("examples/workflows");
-        StackSettings settings = new StackSettings(KafkaFixture.bootstrapServers(), dir, capabilities, workflows,
-                dir.resolve("reports"), 2);
-        Map<String, String> base = new HashMap<>(System.getenv());
-        base.put("SWARM_TOPIC_PREFIX", PREFIX);
-        stack = SwarmStack.start(settings.environment(base), 2);
+        stack = TestStacks.start(KafkaFixture.bootstrapServers(), dir, capabilities, workflows, PREFIX, 2);
 
         SubmitMission submission = MissionCommand.validate(repo.resolve("examples/missions/demo.yaml"), capabilities,
                 workflows);

@@ -6,7 +6,6 @@ import dev.swarmboard.blackboard.BlackboardReader;
 import dev.swarmboard.blackboard.BlackboardSetup;
 import dev.swarmboard.blackboard.RecordedEvent;
 import dev.swarmboard.cli.audit.MissionAudit;
-import dev.swarmboard.cli.stack.StackSettings;
 import dev.swarmboard.cli.stack.SwarmStack;
 import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.localkafka.KafkaFixture;
@@ -25,7 +24,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -62,11 +60,7 @@ class IntegrationMissionIT {
         Path repo = Path.of("..").toAbsolutePath().normalize();
         Path capabilities = RESOURCES.resolve("capabilities.yaml");
         Path workflows = repo.resolve("examples/workflows");
-        StackSettings settings = new StackSettings(KafkaFixture.bootstrapServers(), dir, capabilities, workflows,
-                dir.resolve("reports"), 2);
-        Map<String, String> base = new HashMap<>(System.getenv());
-        base.put("SWARM_TOPIC_PREFIX", PREFIX);
-        stack = SwarmStack.start(settings.environment(base), 2);
+        stack = TestStacks.start(KafkaFixture.bootstrapServers(), dir, capabilities, workflows, PREFIX, 2);
 
         overlapId = "overlap-" + PREFIX.replace(".", "");
         brokenId = "broken-" + PREFIX.replace(".", "");

@@ -8,7 +8,6 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import dev.swarmboard.blackboard.BlackboardSetup;
 import dev.swarmboard.capability.Redactor;
-import dev.swarmboard.cli.stack.StackSettings;
 import dev.swarmboard.cli.stack.SwarmStack;
 import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.localkafka.KafkaFixture;
@@ -24,7 +23,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -84,11 +82,8 @@ class SecretsSealedStackIT {
                     constraints: { deadline: PT10M, token_budget: 100000, cost_budget_usd: 1.0 }
                     max_reruns: 1
                     """);
-            StackSettings settings = new StackSettings(KafkaFixture.bootstrapServers(), data, capabilities, null,
-                    data.resolve("reports"), 1);
-            Map<String, String> env = new HashMap<>(System.getenv());
-            env.put("SWARM_TOPIC_PREFIX", prefix);
-            try (SwarmStack stack = SwarmStack.start(settings.environment(env), 1)) {
+            try (SwarmStack stack = TestStacks.start(KafkaFixture.bootstrapServers(), data, capabilities, null,
+                    prefix, 1)) {
                 // When
                 SubmitMission submission = MissionCommand.validate(mission, capabilities, null);
                 String missionId = "sealed-" + prefix.replace(".", "");

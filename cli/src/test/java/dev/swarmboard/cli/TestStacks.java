@@ -1,0 +1,24 @@
+package dev.swarmboard.cli;
+
+import dev.swarmboard.cli.stack.StackSettings;
+import dev.swarmboard.cli.stack.SwarmStack;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The whole stack for an IT: every service in this JVM on the given broker, under its own topic prefix. */
+final class TestStacks {
+
+    private TestStacks() {
+    }
+
+    /** Starts orchestrator, verifier, digest and {@code workers} lane workers; reports go to {@code dir/reports}. */
+    static SwarmStack start(String bootstrap, Path dir, Path capabilities, Path workflows, String prefix,
+                            int workers) {
+        StackSettings settings = new StackSettings(bootstrap, dir, capabilities, workflows, dir.resolve("reports"),
+                workers);
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("SWARM_TOPIC_PREFIX", prefix);
+        return SwarmStack.start(settings.environment(env), workers);
+    }
+}
