@@ -18,9 +18,9 @@ public final class AclApplier {
     private AclApplier() {
     }
 
-    /** Creates every binding of {@code rules} for principals named {@code <principalPrefix><id>}. */
-    public static int apply(Admin admin, List<ServiceAcl> rules, String principalPrefix) {
-        List<AclBinding> bindings = rules.stream().flatMap(rule -> rule.bindings(principalPrefix).stream()).toList();
+    /** Creates every binding of {@code rules} for the services' principals; returns how many. */
+    public static int apply(Admin admin, List<ServiceAcl> rules, Principals principals) {
+        List<AclBinding> bindings = rules.stream().flatMap(rule -> rule.bindings(principals).stream()).toList();
         try {
             admin.createAcls(bindings).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {

@@ -12,13 +12,13 @@ public final class AclListing {
     private AclListing() {
     }
 
-    public static String render(List<ServiceAcl> rules, String principalPrefix) {
+    public static String render(List<ServiceAcl> rules, Principals principals) {
         StringBuilder out = new StringBuilder();
         ServiceRole current = null;
         for (ServiceAcl rule : rules) {
             if (rule.role() != current) {
                 current = rule.role();
-                out.append(out.length() == 0 ? "" : "\n").append("User:").append(current.userName(principalPrefix))
+                out.append(out.length() == 0 ? "" : "\n").append(principals.principal(current))
                         .append("  # ").append(current.id()).append(": ").append(current.purpose()).append('\n');
             }
             out.append("  ").append(rule.describeResource()).append(": ")

@@ -37,9 +37,9 @@ public record ServiceAcl(ServiceRole role, ResourcePattern resource, Set<AclOper
         return EnumSet.copyOf(operations).stream().toList();
     }
 
-    /** The Kafka bindings of this rule: one ALLOW entry per operation for {@code User:<principal>}. */
-    public List<AclBinding> bindings(String principalPrefix) {
-        String principal = "User:" + role.userName(principalPrefix);
+    /** The Kafka bindings of this rule: one ALLOW entry per operation for the role's principal. */
+    public List<AclBinding> bindings(Principals principals) {
+        String principal = principals.principal(role);
         return orderedOperations().stream()
                 .map(operation -> new AclBinding(resource,
                         new AccessControlEntry(principal, "*", operation, AclPermissionType.ALLOW)))

@@ -20,7 +20,7 @@ public final class StrimziUsers {
     }
 
     /** One KafkaUser per service, in the namespace of the Strimzi cluster named. */
-    public static String render(TopicCatalogue catalogue, String principalPrefix, String cluster, String namespace) {
+    public static String render(TopicCatalogue catalogue, Principals principals, String cluster, String namespace) {
         StringBuilder yaml = new StringBuilder()
                 .append("# Generated from TopicCatalogue and ServiceAcls (").append(catalogue.prefix())
                 .append(" prefix) by\n")
@@ -32,7 +32,7 @@ public final class StrimziUsers {
         for (ServiceRole role : ServiceRole.values()) {
             List<ServiceAcl> rules = ServiceAcls.of(role, catalogue);
             yaml.append("---\n").append("# ").append(role.id()).append(": ").append(role.purpose()).append('\n')
-                    .append(document(role.userName(principalPrefix), rules, cluster, namespace));
+                    .append(document(principals.userName(role), rules, cluster, namespace));
         }
         return yaml.toString();
     }
