@@ -44,24 +44,32 @@ public final class ServiceAcls {
      * @throws IllegalStateException if a catalogue topic has no readers and writers assigned
      */
     public static List<ServiceAcl> derive(TopicCatalogue catalogue) {
+        return derive(catalogue, catalogue.topics());
+    }
+
+    /** Every rule for {@code topics}, with the catalogue's prefix and client names for everything else. */
+    static List<ServiceAcl> derive(TopicCatalogue catalogue, List<TopicSpec> topics) {
         List<ServiceAcl> rules = new ArrayList<>();
         for (ServiceRole role : ServiceRole.values()) {
-            rules.addAll(of(role, catalogue));
+            rules.addAll(of(role, catalogue, topics));
         }
         return List.copyOf(rules);
     }
 
     /** The rules of one service. */
     public static List<ServiceAcl> of(ServiceRole role, TopicCatalogue catalogue) {
-        List<ServiceAcl> rules = new ArrayList<>(topicRules(role, catalogue));
+        return of(role, catalogue, catalogue.topics());
+    }
+
+    private static List<ServiceAcl> of(ServiceRole role, TopicCatalogue catalogue, List<TopicSpec> topics) {
+        List<ServiceAcl> rules = new ArrayList<>(topicRules(role, catalogue, topics));
         rules.addAll(clientRules(role, catalogue));
         rules.sort(Comparator.comparing((ServiceAcl rule) -> rule.resource().resourceType())
                 .thenComparing(rule -> rule.resource().name()));
         return List.copyOf(rules);
     }
 
-    private static List<ServiceAcl> topicRules(ServiceRole role, TopicCatalogue catalogue) {
-        List<TopicSpec> topics = catalogue.topics();
+    private static List<ServiceAcl> topicRules(ServiceRole role, TopicCatalogue catalogue, List<TopicSpec> topics) {
         topics.stream().filter(spec -> !spec.access().assigned()).findFirst().ifPresent(spec -> {
             throw new IllegalStateException("topic " + spec.name() + " has no readers or writers assigned in "
                     + "TopicCatalogue; refusing to derive ACLs that would leave it unreachable or open");
