@@ -1,5 +1,7 @@
 package dev.swarmboard.acl;
 
+import java.util.Arrays;
+
 /**
  * The kinds of Kafka client Swarmboard runs, each under a principal of its own so the broker can hold it
  * to exactly its ACLs ({@link ServiceAcls}). The id names the principal: {@code <principal prefix><id>}.
@@ -55,6 +57,6 @@ public enum ServiceRole {
             }
         }
         throw new IllegalArgumentException("no service '" + id + "'; services are "
-                + java.util.Arrays.stream(values()).map(ServiceRole::id).toList());
+                + Arrays.stream(values()).map(ServiceRole::id).toList());
     }
 }
