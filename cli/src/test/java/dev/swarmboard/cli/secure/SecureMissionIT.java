@@ -9,14 +9,20 @@ import dev.swarmboard.blackboard.BlackboardReader;
 import dev.swarmboard.blackboard.BlackboardSetup;
 import dev.swarmboard.blackboard.RecordedEvent;
 import dev.swarmboard.cli.SecureMissions;
+import dev.swarmboard.cli.SwarmCommand;
 import dev.swarmboard.cli.stack.StackSettings;
 import dev.swarmboard.cli.stack.SwarmStack;
 import dev.swarmboard.codec.Codecs;
+import dev.swarmboard.lane.backlog.Backlog;
+import dev.swarmboard.lane.backlog.ShareGroupBacklog;
 import dev.swarmboard.localkafka.LocalKafka;
 import dev.swarmboard.localkafka.LocalKafkaConfig;
 import dev.swarmboard.orchestrator.mission.MissionStatus;
 import dev.swarmboard.schema.event.DigestPublished;
 import dev.swarmboard.topic.TopicCatalogue;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -102,6 +108,39 @@ class SecureMissionIT {
         }
         assertThat(events).anySatisfy(event -> assertThat(event.event().getPayload()).isInstanceOf(DigestPublished.class));
         assertThat(dir.resolve("reports").resolve(missionId + ".md")).exists();
+    }
+
+    @Test
+    void shouldApplyTheSameAclsAgainThroughSwarmAclsAsTheAdmin() {
+        // When swarm acls --apply runs with the admin's client config file against the cluster already holding them
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = SwarmCommand.execute("acls", "--apply", "--bootstrap", kafka.bootstrapServers(),
+                    "--kafka-config", configs.get(ServiceRole.ADMIN).toString(), "--topic-prefix", PREFIX);
+        } finally {
+            System.setOut(original);
+        }
+
+        // Then it succeeds (creating an existing binding changes nothing) and says how many it applied
+        assertThat(exit).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("User:swarm-lane-worker")
+                .containsPattern("applied \\d+ ACL bindings for 7 principals");
+    }
+
+    @Test
+    void shouldMeasureTheBacklogWithNothingButTheBacklogUsersDescribeRights() {
+        // When the backlog user measures the lane workers' share group on lane-tasks
+        try (Admin admin = Admin.create(client(ServiceRole.BACKLOG))) {
+            Backlog backlog = new ShareGroupBacklog(admin, CATALOGUE.clients().laneWorkerShareGroup(),
+                    CATALOGUE.laneTasks(), Duration.ofSeconds(60)).measure();
+
+            // Then the broker answered for every partition: describing topic and group is all it takes
+            assertThat(backlog.partitions()).hasSize(CATALOGUE.laneTaskPartitions());
+            assertThat(backlog.total()).isNotNegative();
+        }
     }
 
     @Test
