@@ -49,7 +49,7 @@ record SecurityMaterial(Path keystore, Path truststore, String storePassword, Ma
                 storePassword = randomPassword();
                 Files.deleteIfExists(keystore);
                 Files.deleteIfExists(truststore);
-                SelfSignedCertificate.create(host, keystore, truststore, dir.resolve("broker.pem"), storePassword);
+                SelfSignedCertificate.create(host, keystore, truststore, storePassword);
                 secrets.setProperty(STORE_KEY, storePassword);
             }
             Map<String, String> passwords = new LinkedHashMap<>();
