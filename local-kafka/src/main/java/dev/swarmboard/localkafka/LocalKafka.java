@@ -114,7 +114,9 @@ public final class LocalKafka implements AutoCloseable {
 
     /**
      * Writes {@code <user>.properties} for every user of a secured cluster into {@code dir} (owner-only, since
-     * they hold passwords), usable as any client's {@code --kafka-config}; returns each user's file.
+     * they hold passwords), usable as any client's {@code --kafka-config}; returns each user's file. They hold
+     * the security settings only: Swarmboard's commands take the bootstrap servers from {@code --bootstrap}
+     * or {@code KAFKA_BOOTSTRAP_SERVERS}, which would override a file's.
      *
      * @throws IllegalStateException if the cluster is not secured
      */
@@ -127,8 +129,8 @@ public final class LocalKafka implements AutoCloseable {
             Files.createDirectories(dir);
             for (String user : config.security().all()) {
                 StringBuilder content = new StringBuilder("# Kafka client settings of user " + user + "\n");
-                clientProperties(user).forEach((key, value) -> content.append(key).append('=')
-                        .append(value.replace("\\", "\\\\")).append('\n'));
+                SecureProperties.client(user, running().material()).forEach((key, value) ->
+                        content.append(key).append('=').append(value.replace("\\", "\\\\")).append('\n'));
                 Path file = dir.resolve(user + ".properties");
                 SecurityMaterial.writeSecret(file, content.toString());
                 files.put(user, file);
