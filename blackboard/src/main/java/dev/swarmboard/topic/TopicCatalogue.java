@@ -1,7 +1,14 @@
 package dev.swarmboard.topic;
 
+import static dev.swarmboard.acl.ServiceRole.CLI;
+import static dev.swarmboard.acl.ServiceRole.DIGEST;
+import static dev.swarmboard.acl.ServiceRole.LANE_WORKER;
+import static dev.swarmboard.acl.ServiceRole.ORCHESTRATOR;
+import static dev.swarmboard.acl.ServiceRole.VERIFIER;
+
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The one place that names Swarmboard's topics and their settings. Names carry a configurable
@@ -63,17 +70,30 @@ public record TopicCatalogue(String prefix, int missionPartitions, int laneTaskP
         return prefix + "schemas";
     }
 
-    /** Every topic with the settings it must have. */
+    /** The groups and transactional ids of the services using these topics. */
+    public ClientNames clients() {
+        return new ClientNames(prefix);
+    }
+
+    /** Every topic with the settings it must have and the services that read and write it. */
     public List<TopicSpec> topics() {
         return List.of(
-                new TopicSpec(missions(), missionPartitions, false, replicationFactor, Map.of("cleanup.policy", "delete")),
-                new TopicSpec(laneTasks(), laneTaskPartitions, false, replicationFactor, Map.of("cleanup.policy", "delete")),
+                new TopicSpec(missions(), missionPartitions, false, replicationFactor, Map.of("cleanup.policy", "delete"))
+                        .withAccess(Set.of(ORCHESTRATOR), Set.of(CLI)),
+                new TopicSpec(laneTasks(), laneTaskPartitions, false, replicationFactor, Map.of("cleanup.policy", "delete"))
+                        .withAccess(Set.of(LANE_WORKER), Set.of(ORCHESTRATOR)),
                 // The blackboard is the system of record: kept forever, never compacted.
                 new TopicSpec(blackboard(), blackboardPartitions, true, replicationFactor,
-                        Map.of("cleanup.policy", "delete", "retention.ms", "-1", "retention.bytes", "-1")),
+                        Map.of("cleanup.policy", "delete", "retention.ms", "-1", "retention.bytes", "-1"))
+                        .withAccess(Set.of(ORCHESTRATOR, LANE_WORKER, VERIFIER, DIGEST, CLI),
+                                Set.of(ORCHESTRATOR, LANE_WORKER, VERIFIER, DIGEST)),
                 new TopicSpec(deadLetters(), 1, false, replicationFactor,
-                        Map.of("cleanup.policy", "delete", "retention.ms", "-1")),
+                        Map.of("cleanup.policy", "delete", "retention.ms", "-1"))
+                        .withAccess(Set.of(CLI), Set.of(ORCHESTRATOR, LANE_WORKER, VERIFIER, DIGEST)),
                 // One record per writer schema, keyed by fingerprint: compaction keeps each forever.
-                new TopicSpec(schemas(), 1, false, replicationFactor, Map.of("cleanup.policy", "compact")));
+                // Every client publishes its writer schemas at start and loads the others'.
+                new TopicSpec(schemas(), 1, false, replicationFactor, Map.of("cleanup.policy", "compact"))
+                        .withAccess(Set.of(ORCHESTRATOR, LANE_WORKER, VERIFIER, DIGEST, CLI),
+                                Set.of(ORCHESTRATOR, LANE_WORKER, VERIFIER, DIGEST, CLI)));
     }
 }

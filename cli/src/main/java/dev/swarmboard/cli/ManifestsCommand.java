@@ -1,14 +1,19 @@
 package dev.swarmboard.cli;
 
+import dev.swarmboard.acl.StrimziUsers;
 import dev.swarmboard.topic.StrimziTopics;
 import dev.swarmboard.topic.TopicCatalogue;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code swarm manifests kafka-topics}: prints the topic catalogue as Strimzi KafkaTopic resources. */
+/**
+ * {@code swarm manifests kafka-topics}: the topic catalogue as Strimzi KafkaTopic resources;
+ * {@code swarm manifests kafka-users}: one Strimzi KafkaUser per service with its least-privilege ACLs.
+ */
 @Command(name = "manifests", description = "Print deployment manifests derived from the code.",
-        subcommands = ManifestsCommand.KafkaTopics.class)
+        subcommands = {ManifestsCommand.KafkaTopics.class, ManifestsCommand.KafkaUsers.class})
 final class ManifestsCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -37,6 +42,32 @@ final class ManifestsCommand implements Runnable {
         @Override
         public Integer call() {
             System.out.print(StrimziTopics.render(TopicCatalogue.withPrefix(prefix), cluster, namespace));
+            return 0;
+        }
+    }
+
+    @Command(name = "kafka-users", description = "One Strimzi KafkaUser per service with the ACLs swarm acls prints.")
+    static final class KafkaUsers implements Callable<Integer> {
+
+        @Option(names = "--cluster", defaultValue = "swarm-kafka", paramLabel = "NAME",
+                description = "Strimzi Kafka cluster the users belong to (default ${DEFAULT-VALUE}).")
+        String cluster;
+
+        @Option(names = "--namespace", defaultValue = "swarmboard", paramLabel = "NAME",
+                description = "Namespace of that cluster, watched by its User Operator (default ${DEFAULT-VALUE}).")
+        String namespace;
+
+        @Option(names = "--topic-prefix", defaultValue = TopicCatalogue.DEFAULT_PREFIX, paramLabel = "PREFIX",
+                description = "Prefix of every topic name (default '${DEFAULT-VALUE}').")
+        String prefix;
+
+        @Mixin
+        PrincipalOptions principals;
+
+        @Override
+        public Integer call() {
+            System.out.print(StrimziUsers.render(TopicCatalogue.withPrefix(prefix), principals.resolve(), cluster,
+                    namespace));
             return 0;
         }
     }

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 final class BrokerProperties {
 
     private static final String BROKER_LISTENER = "PLAINTEXT";
-    private static final String CONTROLLER_LISTENER = "CONTROLLER";
+    static final String CONTROLLER_LISTENER = "CONTROLLER";
 
     /** Kafka's 128 MiB default is allocated on the heap per broker; local compacted topics are small. */
     private static final String CLEANER_DEDUPE_BUFFER_BYTES = String.valueOf(16 * 1024 * 1024);

@@ -27,13 +27,18 @@ final class KraftStorage {
     private KraftStorage() {
     }
 
-    /** Returns the cluster id, formatting every node first if none has been formatted yet. */
-    static String formatIfNeeded(List<KafkaConfig> nodes) {
+    /**
+     * Returns the cluster id, formatting every node first if none has been formatted yet.
+     *
+     * @param scramArguments SCRAM credentials to bootstrap in a new cluster's metadata, as
+     *                       {@code SCRAM-SHA-512=[name=...,password=...]}; empty for none
+     */
+    static String formatIfNeeded(List<KafkaConfig> nodes, List<String> scramArguments) {
         List<Optional<String>> found = nodes.stream().map(KraftStorage::clusterId).toList();
         Set<String> clusterIds = found.stream().flatMap(Optional::stream).collect(Collectors.toSet());
         if (clusterIds.isEmpty()) {
             String clusterId = Uuid.randomUuid().toString();
-            nodes.forEach(node -> format(node, clusterId));
+            nodes.forEach(node -> format(node, clusterId, scramArguments));
             LOG.info("Formatted {} node(s) for new cluster {}", nodes.size(), clusterId);
             return clusterId;
         }
@@ -56,7 +61,7 @@ final class KraftStorage {
         }
     }
 
-    private static void format(KafkaConfig node, String clusterId) {
+    private static void format(KafkaConfig node, String clusterId, List<String> scramArguments) {
         try {
             new Formatter()
                     // The formatter reports to stdout; our own log line says what happened.
@@ -68,9 +73,12 @@ final class KraftStorage {
                     .setDirectories(node.logDirs())
                     // Voters come from the static controller.quorum.voters setting (kraft.version 0).
                     .setHasDynamicQuorum(false)
+                    .setScramArguments(scramArguments)
                     .run();
         } catch (Exception e) {
-            throw new LocalKafkaException("Could not format " + node.logDirs() + " for node " + node.nodeId(), e);
+            // The formatter's message may quote a SCRAM argument, password included: name the node only.
+            throw new LocalKafkaException("Could not format " + node.logDirs() + " for node " + node.nodeId()
+                    + " (" + e.getClass().getSimpleName() + ")", scramArguments.isEmpty() ? e : null);
         }
     }
 

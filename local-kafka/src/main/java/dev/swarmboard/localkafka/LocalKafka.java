@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import kafka.server.KafkaConfig;
@@ -30,8 +33,9 @@ public final class LocalKafka implements AutoCloseable {
     private final LocalKafkaConfig config;
     private Running running;
 
-    /** What one start produced; gone after {@link #stop()}. */
-    private record Running(Path dataDir, List<NodeSpec> nodes, String clusterId, KraftCluster cluster) {
+    /** What one start produced; gone after {@link #stop()}. Material is null on a PLAINTEXT cluster. */
+    private record Running(Path dataDir, List<NodeSpec> nodes, String clusterId, KraftCluster cluster,
+                           SecurityMaterial material) {
     }
 
     /** A stopped cluster; nothing happens until {@link #start()}. */
@@ -57,21 +61,84 @@ public final class LocalKafka implements AutoCloseable {
         List<NodeSpec> nodes = NodeSpec.layout(config, dataDir, FreePorts.pick(config.host(), 2 * config.nodes()));
         String bootstrapServers = BrokerProperties.bootstrapServers(config.host(), nodes);
         try {
+            SecurityMaterial material = config.secure()
+                    ? SecurityMaterial.loadOrCreate(dataDir.resolve("security"), config.host(), config.security())
+                    : null;
             List<KafkaConfig> kafkaConfigs = nodes.stream()
-                    .map(node -> new KafkaConfig(BrokerProperties.of(config.host(), node, nodes,
-                            config.startupTimeout())))
+                    .map(node -> new KafkaConfig(nodeProperties(node, nodes, material)))
                     .toList();
-            String clusterId = KraftStorage.formatIfNeeded(kafkaConfigs);
+            String clusterId = KraftStorage.formatIfNeeded(kafkaConfigs, material == null ? List.of()
+                    : SecureProperties.scramArguments(config.security(), material));
             running = new Running(dataDir, nodes, clusterId,
-                    KraftCluster.start(kafkaConfigs, config.startupTimeout()));
-            Readiness.await(bootstrapServers, config.nodes(), deadline);
+                    KraftCluster.start(kafkaConfigs, config.startupTimeout()), material);
+            Map<String, String> superUser = material == null ? Map.of()
+                    : SecureProperties.client(config.security().superUser(), material);
+            Readiness.await(bootstrapServers, superUser, config.nodes(), deadline);
+            if (material != null) {
+                Map<String, Object> admin = new HashMap<>(superUser);
+                admin.put("bootstrap.servers", bootstrapServers);
+                ScramUpserts.apply(admin, config.security(), material, deadline);
+            }
         } catch (RuntimeException e) {
             stopQuietlyAfter(e, dataDir);
             throw e;
         }
-        LOG.info("Kafka ready at {} in {} ms: {} node(s), cluster {}, data in {}", bootstrapServers,
-                (System.nanoTime() - began) / 1_000_000, config.nodes(), running.clusterId(), dataDir);
+        LOG.info("Kafka ready at {} in {} ms: {} node(s), cluster {}, {}, data in {}", bootstrapServers,
+                (System.nanoTime() - began) / 1_000_000, config.nodes(), running.clusterId(),
+                config.secure() ? "SASL_SSL SCRAM-SHA-512 with ACLs for " + config.security().all() : "PLAINTEXT",
+                dataDir);
         return this;
+    }
+
+    private Map<String, String> nodeProperties(NodeSpec node, List<NodeSpec> nodes, SecurityMaterial material) {
+        Map<String, String> props = BrokerProperties.of(config.host(), node, nodes, config.startupTimeout());
+        return material == null ? props
+                : SecureProperties.secure(props, config.host(), node, config.security(), material);
+    }
+
+    /**
+     * The client settings of {@code user} on this cluster, {@code bootstrap.servers} included: on a secured
+     * cluster SASL_SSL with that user's SCRAM credential and the cluster's truststore; on a PLAINTEXT one
+     * only the bootstrap servers.
+     *
+     * @throws IllegalArgumentException if the cluster is secured and has no such user
+     */
+    public synchronized Map<String, String> clientProperties(String user) {
+        Map<String, String> client = new LinkedHashMap<>();
+        client.put("bootstrap.servers", bootstrapServers());
+        if (running().material() != null) {
+            client.putAll(SecureProperties.client(user, running().material()));
+        }
+        return client;
+    }
+
+    /**
+     * Writes {@code <user>.properties} for every user of a secured cluster into {@code dir} (owner-only, since
+     * they hold passwords), usable as any client's {@code --kafka-config}; returns each user's file. They hold
+     * the security settings only: Swarmboard's commands take the bootstrap servers from {@code --bootstrap}
+     * or {@code KAFKA_BOOTSTRAP_SERVERS}, which would override a file's.
+     *
+     * @throws IllegalStateException if the cluster is not secured
+     */
+    public synchronized Map<String, Path> writeClientConfigs(Path dir) {
+        if (!config.secure()) {
+            throw new IllegalStateException("a PLAINTEXT cluster needs no client configuration files");
+        }
+        Map<String, Path> files = new LinkedHashMap<>();
+        try {
+            Files.createDirectories(dir);
+            for (String user : config.security().all()) {
+                StringBuilder content = new StringBuilder("# Kafka client settings of user " + user + "\n");
+                SecureProperties.client(user, running().material()).forEach((key, value) ->
+                        content.append(key).append('=').append(value.replace("\\", "\\\\")).append('\n'));
+                Path file = dir.resolve(user + ".properties");
+                SecurityMaterial.writeSecret(file, content.toString());
+                files.put(user, file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write client configuration files into " + dir, e);
+        }
+        return files;
     }
 
     /** {@code host:port} of every broker, comma-separated, for {@code bootstrap.servers}. */

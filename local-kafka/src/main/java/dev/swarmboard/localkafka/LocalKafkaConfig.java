@@ -14,8 +14,10 @@ import java.util.Objects;
  * @param dataDir        directory holding one {@code node-N} folder per node; null for a temporary one
  * @param nodes          number of combined nodes: 1 or 3
  * @param startupTimeout how long {@link LocalKafka#start()} may take before it gives up
+ * @param security       SASL_SSL SCRAM-SHA-512 listeners with these users and ACLs enforced; null for PLAINTEXT
  */
-public record LocalKafkaConfig(String host, int port, Path dataDir, int nodes, Duration startupTimeout) {
+public record LocalKafkaConfig(String host, int port, Path dataDir, int nodes, Duration startupTimeout,
+                               SecureUsers security) {
 
     /** Loopback only: a local broker is never meant to be reachable from other machines. */
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -41,29 +43,47 @@ public record LocalKafkaConfig(String host, int port, Path dataDir, int nodes, D
         }
     }
 
-    /** One node on 127.0.0.1, free ports, a temporary data directory. */
+    /** A PLAINTEXT cluster: every client may do anything, as on a developer's machine. */
+    public LocalKafkaConfig(String host, int port, Path dataDir, int nodes, Duration startupTimeout) {
+        this(host, port, dataDir, nodes, startupTimeout, null);
+    }
+
+    /** One node on 127.0.0.1, free ports, a temporary data directory, PLAINTEXT. */
     public static LocalKafkaConfig defaults() {
         return new LocalKafkaConfig(DEFAULT_HOST, 0, null, 1, DEFAULT_STARTUP_TIMEOUT);
     }
 
+    /**
+     * The same configuration with SASL_SSL SCRAM-SHA-512 client listeners, the standard authorizer and a
+     * SCRAM credential for each of {@code newSecurity}'s users; null goes back to PLAINTEXT.
+     */
+    public LocalKafkaConfig withSecurity(SecureUsers newSecurity) {
+        return new LocalKafkaConfig(host, port, dataDir, nodes, startupTimeout, newSecurity);
+    }
+
+    /** True when clients must authenticate over TLS and the authorizer enforces ACLs. */
+    public boolean secure() {
+        return security != null;
+    }
+
     /** The same configuration with another first broker port; 0 picks free ports. */
     public LocalKafkaConfig withPort(int newPort) {
-        return new LocalKafkaConfig(host, newPort, dataDir, nodes, startupTimeout);
+        return new LocalKafkaConfig(host, newPort, dataDir, nodes, startupTimeout, security);
     }
 
     /** The same configuration keeping its data in {@code newDataDir}, so a restart keeps every event. */
     public LocalKafkaConfig withDataDir(Path newDataDir) {
-        return new LocalKafkaConfig(host, port, newDataDir, nodes, startupTimeout);
+        return new LocalKafkaConfig(host, port, newDataDir, nodes, startupTimeout, security);
     }
 
     /** The same configuration giving {@link LocalKafka#start()} another time limit. */
     public LocalKafkaConfig withStartupTimeout(Duration newStartupTimeout) {
-        return new LocalKafkaConfig(host, port, dataDir, nodes, newStartupTimeout);
+        return new LocalKafkaConfig(host, port, dataDir, nodes, newStartupTimeout, security);
     }
 
     /** The same configuration with another number of nodes (1 or 3). */
     public LocalKafkaConfig withNodes(int newNodes) {
-        return new LocalKafkaConfig(host, port, dataDir, newNodes, startupTimeout);
+        return new LocalKafkaConfig(host, port, dataDir, newNodes, startupTimeout, security);
     }
 
     /** True when the data outlives {@link LocalKafka#stop()}. */

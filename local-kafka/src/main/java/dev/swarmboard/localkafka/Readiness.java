@@ -28,24 +28,30 @@ final class Readiness {
     private static final String PROBE_TOPIC = "local-kafka-readiness-probe";
 
     private final String bootstrapServers;
+    private final Map<String, String> security;
     private final int brokers;
     private final long deadlineNanos;
 
-    private Readiness(String bootstrapServers, int brokers, long deadlineNanos) {
+    private Readiness(String bootstrapServers, Map<String, String> security, int brokers, long deadlineNanos) {
         this.bootstrapServers = bootstrapServers;
+        this.security = security;
         this.brokers = brokers;
         this.deadlineNanos = deadlineNanos;
     }
 
-    /** Returns once the cluster is ready, or throws when {@link System#nanoTime()} passes the deadline. */
-    static void await(String bootstrapServers, int brokers, long deadlineNanos) {
-        new Readiness(bootstrapServers, brokers, deadlineNanos).probe();
+    /**
+     * Returns once the cluster is ready, or throws when {@link System#nanoTime()} passes the deadline.
+     *
+     * @param security client settings of a user allowed everything (empty on a PLAINTEXT cluster)
+     */
+    static void await(String bootstrapServers, Map<String, String> security, int brokers, long deadlineNanos) {
+        new Readiness(bootstrapServers, security, brokers, deadlineNanos).probe();
     }
 
     private void probe() {
-        Map<String, Object> client = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "local-kafka-readiness");
+        Map<String, Object> client = new HashMap<>(security);
+        client.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        client.put(AdminClientConfig.CLIENT_ID_CONFIG, "local-kafka-readiness");
         try (Admin admin = Admin.create(client)) {
             createProbeTopic(admin);
             writeProbeRecord(client);

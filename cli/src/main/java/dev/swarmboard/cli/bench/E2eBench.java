@@ -90,7 +90,7 @@ public final class E2eBench {
                 if (!stack.awaitReady(READY_TIMEOUT)) {
                     throw new IllegalStateException("the services were not ready within " + READY_TIMEOUT.toSeconds() + " s");
                 }
-                awaitLaneSlots(client, catalogue.prefix() + "lane-workers", settings.laneConcurrency(), worker);
+                awaitLaneSlots(client, catalogue.clients().laneWorkerShareGroup(), settings.laneConcurrency(), worker);
                 progress.printf("warm-up   %d missions%n", settings.warmup());
                 traffic.drive(copies(template, run + "-warmup", settings.warmup()), settings.inFlight(), settings.timeout());
                 progress.printf("measuring %d missions, %d in flight%n", settings.missions(), settings.inFlight());

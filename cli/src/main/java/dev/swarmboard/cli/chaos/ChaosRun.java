@@ -123,7 +123,7 @@ public final class ChaosRun {
     }
 
     private void startServices(ServiceFleet fleet) throws Exception {
-        String group = catalogue.prefix() + "lane-workers";
+        String group = catalogue.clients().laneWorkerShareGroup();
         try (Admin admin = Admin.create(client)) {
             ConfigResource resource = new ConfigResource(ConfigResource.Type.GROUP, group);
             AlterConfigOp lock = new AlterConfigOp(new ConfigEntry("share.record.lock.duration.ms",

@@ -1,5 +1,6 @@
 package dev.swarmboard.cli.stack;
 
+import dev.swarmboard.acl.ServiceRole;
 import dev.swarmboard.config.CommonConfig;
 import dev.swarmboard.digest.service.DigestConfig;
 import dev.swarmboard.digest.service.DigestService;
@@ -9,6 +10,7 @@ import dev.swarmboard.service.ServiceRunner;
 import dev.swarmboard.service.SwarmService;
 import dev.swarmboard.verifier.service.VerifierConfig;
 import dev.swarmboard.verifier.service.VerifierService;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,15 +34,26 @@ public final class SwarmStack implements AutoCloseable {
 
     /** Starts the services; {@code env} carries bootstrap servers and every service setting. */
     public static SwarmStack start(Map<String, String> env, int laneWorkers) {
+        return start(env, laneWorkers, Map.of());
+    }
+
+    /**
+     * Starts the services, each with its own client configuration file where {@code kafkaConfigs} names one
+     * (on a secured cluster: each logs in as its own user and is held to its own ACLs).
+     */
+    public static SwarmStack start(Map<String, String> env, int laneWorkers, Map<ServiceRole, Path> kafkaConfigs) {
         ServiceRunner runner = new ServiceRunner();
         List<SwarmService> services = new ArrayList<>();
         try {
-            services.add(runner.start(new VerifierService(VerifierConfig.fromEnvironment(env))));
-            services.add(runner.start(new DigestService(DigestConfig.fromEnvironment(env))));
-            services.add(runner.start(OrchestratorService.fromEnvironment(env)));
+            services.add(runner.start(new VerifierService(VerifierConfig.fromEnvironment(
+                    as(ServiceRole.VERIFIER, env, kafkaConfigs)))));
+            services.add(runner.start(new DigestService(DigestConfig.fromEnvironment(
+                    as(ServiceRole.DIGEST, env, kafkaConfigs)))));
+            services.add(runner.start(OrchestratorService.fromEnvironment(
+                    as(ServiceRole.ORCHESTRATOR, env, kafkaConfigs))));
             String instance = CommonConfig.fromEnvironment(env).instanceId();
             for (int i = 1; i <= laneWorkers; i++) {
-                Map<String, String> workerEnv = new HashMap<>(env);
+                Map<String, String> workerEnv = as(ServiceRole.LANE_WORKER, env, kafkaConfigs);
                 workerEnv.put(CommonConfig.INSTANCE_ID.env(), instance + "-w" + i);
                 services.add(runner.start(LaneWorkerService.fromEnvironment(workerEnv)));
             }
@@ -49,6 +62,14 @@ public final class SwarmStack implements AutoCloseable {
             throw e;
         }
         return new SwarmStack(runner, services);
+    }
+
+    private static Map<String, String> as(ServiceRole role, Map<String, String> env, Map<ServiceRole, Path> configs) {
+        Map<String, String> own = new HashMap<>(env);
+        if (configs.containsKey(role)) {
+            own.put(CommonConfig.KAFKA_CONFIG.env(), configs.get(role).toString());
+        }
+        return own;
     }
 
     /** Waits until every service reports ready; false if that takes longer than {@code timeout}. */

@@ -33,6 +33,6 @@ public record DigestConfig(CommonConfig common, Map<String, Object> clientProper
     }
 
     public String groupId() {
-        return common.topicPrefix() + "digest";
+        return common.catalogue().clients().digestGroup();
     }
 }

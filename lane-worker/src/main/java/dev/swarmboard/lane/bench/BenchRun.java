@@ -61,7 +61,7 @@ final class BenchRun {
                 processes.add(WorkerProcess.start(environment(catalogue, registry, "bench-" + i, dir),
                         dir.resolve("bench-" + i + ".log")));
             }
-            awaitMembers(admin, prefix + "lane-workers", workers * settings.concurrency());
+            awaitMembers(admin, catalogue.clients().laneWorkerShareGroup(), workers * settings.concurrency());
             try (ReceiptTail tail = new ReceiptTail(client, catalogue.blackboard(), codecs.events().codec())) {
                 int warmUp = workers * settings.concurrency();
                 submit(catalogue, "warm-up", warmUp);

@@ -8,6 +8,7 @@ import dev.swarmboard.blackboard.TopicPartitions;
 import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.RunLane;
+import dev.swarmboard.topic.ClientNames;
 import dev.swarmboard.topic.TopicCatalogue;
 import java.time.Duration;
 import java.util.HashMap;
@@ -71,7 +72,7 @@ public final class FencedBlackboards implements AttemptBlackboards, AutoCloseabl
 
     /** The transactional id every delivery of the task's attempt writes under. */
     public static String transactionalId(String topicPrefix, RunLane task) {
-        return topicPrefix + "lane-attempt." + task.getMissionId() + "/" + task.getLane().getLaneId() + "/"
+        return new ClientNames(topicPrefix).laneAttemptTransactionalIdPrefix() + task.getMissionId() + "/" + task.getLane().getLaneId() + "/"
                 + task.getAttempt();
     }
 

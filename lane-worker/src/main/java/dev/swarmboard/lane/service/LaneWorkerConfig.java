@@ -54,7 +54,7 @@ public record LaneWorkerConfig(CommonConfig common, Path capabilities, int concu
         String group = GROUP.resolve(env);
         return new LaneWorkerConfig(common, Path.of(CAPABILITIES.resolve(env)), CONCURRENCY.resolve(env),
                 workspace != null ? Path.of(workspace) : LaneDirectories.defaultRoot(),
-                group != null ? group : common.topicPrefix() + "lane-workers",
+                group != null ? group : common.catalogue().clients().laneWorkerShareGroup(),
                 Duration.ofMillis(RENEW_MS.resolve(env)), Duration.ofMillis(SHUTDOWN_GRACE_MS.resolve(env)));
     }
 

@@ -3,6 +3,7 @@ package dev.swarmboard.orchestrator.service;
 import dev.swarmboard.capability.CapabilityRegistry;
 import dev.swarmboard.config.CommonConfig;
 import dev.swarmboard.config.ConfigParameter;
+import dev.swarmboard.topic.ClientNames;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +41,9 @@ public record OrchestratorConfig(CommonConfig common, Path capabilitiesFile, Pat
     /** A config whose unset group and transactional id default to {@code <topic prefix>orchestrator}. */
     public static OrchestratorConfig of(CommonConfig common, Path capabilitiesFile, Path workflowsDir, String groupId,
                                         String transactionalId) {
-        String name = common.topicPrefix() + "orchestrator";
+        ClientNames names = common.catalogue().clients();
         return new OrchestratorConfig(common, capabilitiesFile, workflowsDir,
-                groupId == null ? name : groupId, transactionalId == null ? name : transactionalId);
+                groupId == null ? names.orchestratorGroup() : groupId,
+                transactionalId == null ? names.orchestratorTransactionalId() : transactionalId);
     }
 }

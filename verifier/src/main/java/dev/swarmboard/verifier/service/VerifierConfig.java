@@ -56,7 +56,7 @@ public record VerifierConfig(CommonConfig common, Map<String, Object> clientProp
     }
 
     public String applicationId() {
-        return common.topicPrefix() + "verifier";
+        return common.catalogue().clients().verifierApplicationId();
     }
 
     /**
