@@ -51,10 +51,14 @@ final class MissionPhaseReader {
         return phases;
     }
 
-    /** The inputs that name these mission phases: {@code mission.<phase>}. */
+    /**
+     * The inputs lanes and audits may read: {@code mission.<phase>} of every mission phase but the one that
+     * writes the lane proposal (its artifact is the lanes themselves).
+     */
     static Set<String> inputNames(List<Phase> before) {
         Set<String> names = new LinkedHashSet<>();
-        before.forEach(phase -> names.add(MissionPhases.INPUT_PREFIX + phase.name()));
+        before.stream().filter(phase -> !MissionPhases.PROPOSAL_ARTIFACT.equals(phase.output()))
+                .forEach(phase -> names.add(MissionPhases.INPUT_PREFIX + phase.name()));
         return names;
     }
 
