@@ -49,16 +49,16 @@ class SequentialPromptTest {
     @Test
     void shouldShowTheMissionArtifactAStageReadsAndCiteIt() {
         // Given a task that carries the mission-level plan and a stage reading it
-        EvidenceRef receipt = new EvidenceRef("ev-plan", "hash-plan", "feature_plan");
+        EvidenceRef receipt = new EvidenceRef("ev-plan", "hash-plan", "plan_note");
         RunLane withPlan = RunLane.newBuilder(task).setMissionArtifacts(List.of(
-                new MissionArtifact("plan", "feature_plan", receipt, "feature_plan: {steps: [code]}"))).build();
+                new MissionArtifact("plan", "plan_note", receipt, "plan_note: {steps: [code]}"))).build();
         ResolvedStage reads = new ResolvedStage("implement", StageType.SINGLE, "code", List.of(), Optional.empty(),
                 ContextStrategy.SCOPED, "mission.plan", "change_set", List.of());
         // When its context is built
         StageContext context = ContextBuilder.build(withPlan, reads, List.of());
         // Then the plan's text is shown and its receipt cited; a fresh stage is not shown it
-        assertThat(context.messages().get(1).content()).contains("## mission.plan: feature_plan (event ev-plan",
-                "feature_plan: {steps: [code]}");
+        assertThat(context.messages().get(1).content()).contains("## mission.plan: plan_note (event ev-plan",
+                "plan_note: {steps: [code]}");
         assertThat(context.refs()).containsExactly(receipt);
         assertThat(MissionInputs.available(withPlan, "mission.plan")).isTrue();
         assertThat(MissionInputs.available(task, "mission.plan")).isFalse();

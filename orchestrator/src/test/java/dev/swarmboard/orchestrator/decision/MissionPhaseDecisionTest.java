@@ -37,8 +37,8 @@ class MissionPhaseDecisionTest {
         List<StagePlan> stages = plan.getLanes().get(0).getStages();
         assertThat(stages).extracting(StagePlan::getName, StagePlan::getInput, StagePlan::getOutputArtifact)
                 .containsExactly(tuple("workshop", "", "workshop_notes"),
-                        tuple("plan", "workshop_notes", "feature_plan"),
-                        tuple("decompose", "feature_plan", "lane_proposal"));
+                        tuple("plan", "workshop_notes", "plan_note"),
+                        tuple("decompose", "plan_note", "lane_proposal"));
         assertThat(stages.get(1)).extracting(StagePlan::getSamples, StagePlan::getMode).containsExactly(2, "sequential");
     }
 
@@ -49,13 +49,13 @@ class MissionPhaseDecisionTest {
         scenario.submit(featureBuild());
         // When it yields the workshop notes, the plan and the lane proposal
         var outcome = scenario.missionPhases(1, new String[] {"workshop", "workshop_notes", "workshop_notes: {}"},
-                new String[] {"plan", "feature_plan", "feature_plan: {steps: [a]}"},
+                new String[] {"plan", "plan_note", "plan_note: {steps: [a]}"},
                 new String[] {"decompose", "lane_proposal", PROPOSAL});
         // Then the lanes' plan carries the artifacts of workshop and plan (not the proposal) and an audit lane
         Plan plan = payload(outcome, PlanIssued.class).getPlan();
         assertThat(plan.getMissionArtifacts()).extracting(MissionArtifact::getPhase, MissionArtifact::getArtifact,
                 MissionArtifact::getText).containsExactly(tuple("workshop", "workshop_notes", "workshop_notes: {}"),
-                tuple("plan", "feature_plan", "feature_plan: {steps: [a]}"));
+                tuple("plan", "plan_note", "plan_note: {steps: [a]}"));
         assertThat(plan.getAudit().getLaneId()).isEqualTo("audit");
         assertThat(plan.getAudit().getStages()).extracting(StagePlan::getName, StagePlan::getInput)
                 .containsExactly(tuple("audit", "mission.integration"));
@@ -71,7 +71,7 @@ class MissionPhaseDecisionTest {
         MissionScenario scenario = MissionScenario.of("m1");
         scenario.submit(featureBuild());
         scenario.missionPhases(1, new String[] {"workshop", "workshop_notes", "workshop_notes: {}"},
-                new String[] {"plan", "feature_plan", "feature_plan: {}"},
+                new String[] {"plan", "plan_note", "plan_note: {}"},
                 new String[] {"decompose", "lane_proposal", PROPOSAL});
         // When round 1 passes (no workspace: nothing to integrate)
         var outcome = scenario.verdict(1, "PASS", List.of());

@@ -20,7 +20,7 @@ class MissionPhaseReaderTest {
         Workflow workflow = catalogue.find("feature-build").orElseThrow();
         // Then workshop, plan and decompose run before the lanes, audit after, and the lanes read the plan
         assertThat(workflow.mission().before()).extracting(Phase::name, Phase::output).containsExactly(
-                tuple("workshop", "workshop_notes"), tuple("plan", "feature_plan"), tuple("decompose", "lane_proposal"));
+                tuple("workshop", "workshop_notes"), tuple("plan", "plan_note"), tuple("decompose", "lane_proposal"));
         assertThat(workflow.mission().before().get(1).ensemble())
                 .isEqualTo(new EnsembleShape(2, EnsembleShape.Mode.SEQUENTIAL));
         assertThat(workflow.phases()).extracting(Phase::input).containsExactly("mission.plan");
@@ -101,6 +101,6 @@ class MissionPhaseReaderTest {
         Workflow planning = dev.swarmboard.orchestrator.plan.OrchestrateLane.workflow(java.util.Optional.of(workflow));
 
         assertThat(planning.phases()).extracting(Phase::name, Phase::input).containsExactly(
-                tuple("plan", ""), tuple("critique", "draft_plan"), tuple("decompose", "plan_critiques"));
+                tuple("plan", ""), tuple("critique", "plan_note"), tuple("decompose", "plan_critiques"));
     }
 }
