@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.swarmboard.blackboard.BlackboardReader;
 import dev.swarmboard.blackboard.BlackboardSetup;
 import dev.swarmboard.blackboard.RecordedEvent;
+import dev.swarmboard.cli.audit.MissionAudit;
 import dev.swarmboard.cli.stack.SwarmStack;
 import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.localkafka.KafkaFixture;
@@ -124,6 +125,11 @@ class MissionPhasesIT {
                 "Draft 1 kept draft 0's code step", "## Audit (advisory)",
                 "It decided nothing", "char_count and its test match the plan");
         assertThat(report.indexOf("## Verdict")).isLessThan(report.indexOf("## Audit (advisory)"));
+        // And a replay of the whole log, audit lane included, finds nothing that does not hold
+        try (BlackboardReader reader = new BlackboardReader(client, CATALOGUE, codecs)) {
+            assertThat(MissionAudit.audit(reader.readMission(id), codecs.events().codec(), null).divergences())
+                    .isEmpty();
+        }
     }
 
     @Test
