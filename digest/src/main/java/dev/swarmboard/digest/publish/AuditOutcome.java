@@ -1,6 +1,7 @@
 package dev.swarmboard.digest.publish;
 
 import dev.swarmboard.blackboard.RecordedEvent;
+import dev.swarmboard.phase.MissionPhaseNames;
 import dev.swarmboard.schema.Plan;
 import dev.swarmboard.schema.event.LaneFailed;
 import dev.swarmboard.schema.event.LaneYielded;
@@ -18,7 +19,7 @@ import java.util.Optional;
 public final class AuditOutcome {
 
     /** The audit lane's id, as the orchestrator plans it. */
-    public static final String LANE = "audit";
+    public static final String LANE = MissionPhaseNames.AUDIT_LANE;
 
     private AuditOutcome() {
     }

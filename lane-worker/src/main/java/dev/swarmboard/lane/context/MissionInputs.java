@@ -1,6 +1,7 @@
 package dev.swarmboard.lane.context;
 
 import dev.swarmboard.lane.stage.ResolvedStage;
+import dev.swarmboard.phase.MissionPhaseNames;
 import dev.swarmboard.schema.EvidenceRef;
 import dev.swarmboard.schema.MissionArtifact;
 import dev.swarmboard.schema.RunLane;
@@ -15,7 +16,7 @@ import java.util.List;
 public final class MissionInputs {
 
     /** The prefix of an input that names a mission-level phase. */
-    public static final String PREFIX = "mission.";
+    public static final String PREFIX = MissionPhaseNames.INPUT_PREFIX;
 
     private MissionInputs() {
     }

@@ -1,5 +1,6 @@
 package dev.swarmboard.orchestrator.workflow;
 
+import dev.swarmboard.phase.MissionPhaseNames;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,15 +13,15 @@ import java.util.Optional;
 public record MissionPhases(List<Phase> before, List<Phase> audit) {
 
     /** The prefix of an input that names a mission-level phase: {@code mission.plan}. */
-    public static final String INPUT_PREFIX = "mission.";
+    public static final String INPUT_PREFIX = MissionPhaseNames.INPUT_PREFIX;
     /** The artifact the last {@code before} phase writes: the lanes, validated like a planning lane's. */
     public static final String PROPOSAL_ARTIFACT = "lane_proposal";
     /** The lane id of the audit lane. */
-    public static final String AUDIT_LANE = "audit";
+    public static final String AUDIT_LANE = MissionPhaseNames.AUDIT_LANE;
     /** The role of the audit lane. */
-    public static final String AUDIT_ROLE = "auditor";
+    public static final String AUDIT_ROLE = MissionPhaseNames.AUDIT_ROLE;
     /** The mission artifact that carries a workspace mission's integrated change to the audit. */
-    public static final String INTEGRATION = "integration";
+    public static final String INTEGRATION = MissionPhaseNames.INTEGRATION;
 
     public static final MissionPhases NONE = new MissionPhases(List.of(), List.of());
 
