@@ -120,6 +120,22 @@ public final class MissionScenario {
         return yielded("orchestrate", attempt, true, List.of(Events.ref(receipt, "lane_proposal")));
     }
 
+    /**
+     * The planning lane writes a receipt per mission phase ({@code {stage, artifact, output}} triples, the
+     * last one the lane proposal), then yields citing them all.
+     */
+    public Outcome missionPhases(int attempt, String[]... phases) {
+        List<EvidenceRef> cited = new java.util.ArrayList<>();
+        for (String[] phase : phases) {
+            BlackboardEvent receipt = event("orchestrate", attempt, StageCompleted.newBuilder().setStage(phase[0])
+                    .setRole("planner").setProvider("scripted").setModel("scripted").setPromptHash("p")
+                    .setArtifact(phase[1]).setOutput(phase[2]).setOutputHash("h").build(), "receipt", phase[0]);
+            fact(receipt);
+            cited.add(Events.ref(receipt, phase[1]));
+        }
+        return yielded("orchestrate", attempt, true, cited);
+    }
+
     private Outcome yielded(String lane, int attempt, boolean passed, List<EvidenceRef> artifacts,
                             CheckResult... checks) {
         return fact(event(lane, attempt, LaneYielded.newBuilder().setPassed(passed).setChecks(List.of(checks))

@@ -1,5 +1,6 @@
 package dev.swarmboard.cli.audit;
 
+import dev.swarmboard.digest.publish.AuditOutcome;
 import dev.swarmboard.digest.publish.DigestDecision;
 import dev.swarmboard.blackboard.Events;
 import dev.swarmboard.blackboard.HeadHash;
@@ -123,12 +124,13 @@ public final class MissionAudit {
                     divergences.add(diverged(event, "digest cites " + digest.getVerdictEventId()
                             + ", which is not a PASS verdict of this mission"));
                 } else {
-                    // a workspace mission's digest covers the events up to its IntegrationCompleted
-                    int coveredTo = DigestDecision.integrationPosition(events, digest.getVerdictEventId())
-                            .orElse(verdictAt);
+                    // a workspace mission's digest covers the events up to its IntegrationCompleted, and a plan
+                    // with an audit lane's up to the audit's end
+                    int coveredTo = Math.max(DigestDecision.integrationPosition(events, digest.getVerdictEventId())
+                            .orElse(verdictAt), AuditOutcome.position(events, verdict.getRound()).orElse(-1));
                     if (!heads.get(coveredTo).hex().equals(digest.getHeadHash())) {
                         divergences.add(diverged(event, "digest head " + digest.getHeadHash()
-                                + " is not the head at its verdict or integration " + heads.get(coveredTo).hex()));
+                                + " is not the head at its verdict, integration or audit " + heads.get(coveredTo).hex()));
                     }
                 }
             }

@@ -76,7 +76,18 @@ public final class DigestDecision {
             covered = events.subList(0, integrated.get() + 1);
             integration = Optional.of(covered.get(integrated.get()).event());
         }
-        DigestReport report = ReportRenderer.render(covered, replayed.get(), integration, patchName(reportPath));
+        Optional<BlackboardEvent> audit = Optional.empty();
+        if (AuditOutcome.planned(replayed.get())) {
+            Optional<Integer> audited = AuditOutcome.position(events, replayed.get().payload().getRound());
+            if (audited.isEmpty()) {
+                return reject(log, verdict.eventId(), covered, now, reason("AUDIT_NOT_ENDED", "the plan of verdict "
+                        + verdict.eventId() + " has an audit lane that has not ended: the report waits for its text"));
+            }
+            covered = events.subList(0, Math.max(covered.size(), audited.get() + 1));
+            audit = Optional.of(events.get(audited.get()).event());
+        }
+        DigestReport report = ReportRenderer.render(covered, replayed.get(), integration, patchName(reportPath),
+                audit);
         List<Reason> problems = ReportValidator.validate(report, covered);
         if (!problems.isEmpty()) {
             return reject(log, verdict.eventId(), covered, now, problems.toArray(Reason[]::new));
@@ -110,6 +121,22 @@ public final class DigestDecision {
                 && c.getVerdictEventId().equals(verdictEventId)) || (event.event().getPayload() instanceof IntegrationFailed f
                 && f.getVerdictEventId().equals(verdictEventId)));
         return replayed.isPresent() && integrates(replayed.get()) && !ended;
+    }
+
+    /**
+     * Whether the verdict's plan has an audit lane that has not ended at the verdict's round: the digest
+     * waits for it rather than reject (its outcome triggers the digest).
+     */
+    public static boolean awaitsAudit(MissionLog log, String verdictEventId) {
+        List<RecordedEvent> events = log.events();
+        Optional<Integer> position = verdictPosition(events, verdictEventId);
+        if (position.isEmpty()) {
+            return false;
+        }
+        Optional<ReplayedVerdict> replayed = QuorumReplay.replay(events.subList(0, position.get() + 1)).stream()
+                .filter(candidate -> candidate.verdict().equals(events.get(position.get()).event())).findFirst();
+        return replayed.isPresent() && AuditOutcome.planned(replayed.get())
+                && AuditOutcome.position(events, replayed.get().payload().getRound()).isEmpty();
     }
 
     /** The patch file written beside a report: {@code <mission>.patch}. */

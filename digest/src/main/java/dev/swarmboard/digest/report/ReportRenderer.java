@@ -42,6 +42,16 @@ public final class ReportRenderer {
      */
     public static DigestReport render(List<RecordedEvent> events, ReplayedVerdict replayed,
                                       Optional<BlackboardEvent> integration, String patchFile) {
+        return render(events, replayed, integration, patchFile, Optional.empty());
+    }
+
+    /**
+     * As {@link #render(List, ReplayedVerdict, Optional, String)}, with the ensemble judgments and, when
+     * the plan has an audit lane, its outcome ({@code audit}, among {@code events}) as advisory text.
+     */
+    public static DigestReport render(List<RecordedEvent> events, ReplayedVerdict replayed,
+                                      Optional<BlackboardEvent> integration, String patchFile,
+                                      Optional<BlackboardEvent> audit) {
         BlackboardEvent verdictEvent = replayed.verdict();
         QuorumReached verdict = replayed.payload();
         String missionId = verdictEvent.getHeader().getMissionId();
@@ -63,6 +73,12 @@ public final class ReportRenderer {
         markdown.append(Markdown.heading(WORK)).append(WorkSection.render(plan, replayed.outcomes(), events, citations));
         integration.ifPresent(completed -> markdown.append(Markdown.heading(INTEGRATED))
                 .append(ChangeSection.render(completed, events, patchFile, citations)).append('\n'));
+        String judgments = JudgmentSection.render(events, citations);
+        if (!judgments.isEmpty()) {
+            markdown.append(Markdown.heading(JudgmentSection.HEADING)).append(judgments);
+        }
+        audit.ifPresent(outcome -> markdown.append(Markdown.heading(AuditSection.HEADING))
+                .append(AuditSection.render(outcome, events, citations)));
         markdown.append(Markdown.heading(SECTIONS.get(5))).append(evidence(citations.refs()));
         return new DigestReport(bluf, markdown.toString(), citations.refs());
     }

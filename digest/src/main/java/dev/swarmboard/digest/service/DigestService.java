@@ -17,7 +17,10 @@ import dev.swarmboard.digest.publish.DigestOutcome;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.Workspace;
 import dev.swarmboard.schema.event.DigestPublished;
+import dev.swarmboard.digest.publish.AuditOutcome;
 import dev.swarmboard.schema.event.IntegrationCompleted;
+import dev.swarmboard.schema.event.LaneFailed;
+import dev.swarmboard.schema.event.LaneYielded;
 import dev.swarmboard.schema.event.MissionAccepted;
 import dev.swarmboard.schema.event.QuorumReached;
 import dev.swarmboard.service.SwarmService;
@@ -46,7 +49,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes the mission report after a PASS verdict. A consumer of the blackboard (group
- * {@code <prefix>digest}) reacts to QuorumReached PASS only: it reads the mission's log, lets
+ * {@code <prefix>digest}) reacts to QuorumReached PASS (and, when the plan integrates or has an audit lane,
+ * to IntegrationCompleted and to the audit lane's end, which the report waits for): it reads the mission's log, lets
  * {@link DigestDecision} decide, writes {@code <mission>.md} and then appends DigestPublished, or
  * appends DigestRejected. Undecodable and unreadable records become dead letters. Offsets are
  * committed after the outcome is on the blackboard; a repeat after a crash finds it there and
@@ -130,12 +134,19 @@ public final class DigestService implements SwarmService {
             return;
         }
         String missionId = event.getHeader().getMissionId();
-        if (event.getPayload() instanceof QuorumReached verdict && Quorum.passed(verdict)
-                && !DigestDecision.awaitsIntegration(clients.reader().readMission(missionId),
-                event.getHeader().getEventId())) {
-            digest(missionId, event.getHeader().getEventId());
+        if (event.getPayload() instanceof QuorumReached verdict && Quorum.passed(verdict)) {
+            MissionLog log = clients.reader().readMission(missionId);
+            String verdictId = event.getHeader().getEventId();
+            if (!DigestDecision.awaitsIntegration(log, verdictId) && !DigestDecision.awaitsAudit(log, verdictId)) {
+                digest(missionId, verdictId);
+            }
         } else if (event.getPayload() instanceof IntegrationCompleted completed) {
-            digest(missionId, completed.getVerdictEventId());
+            if (!DigestDecision.awaitsAudit(clients.reader().readMission(missionId), completed.getVerdictEventId())) {
+                digest(missionId, completed.getVerdictEventId());
+            }
+        } else if (AuditOutcome.LANE.equals(event.getHeader().getLaneId())
+                && (event.getPayload() instanceof LaneYielded || event.getPayload() instanceof LaneFailed)) {
+            digest(missionId, null);
         }
     }
 

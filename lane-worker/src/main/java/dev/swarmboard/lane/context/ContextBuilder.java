@@ -51,6 +51,9 @@ public final class ContextBuilder {
             });
             refs.add(Events.ref(receipt, Rendering.label(receipt)));
         }
+        MissionInputs.Shown mission = MissionInputs.render(task, stage);
+        user.append(mission.text());
+        refs.addAll(mission.refs());
         String system = Rendering.instructions(task, stage);
         if (checkout.isEmpty()) {
             return StageContext.of(List.of(ChatMessage.system(system), ChatMessage.user(user.toString())), refs);

@@ -1,5 +1,6 @@
 package dev.swarmboard.lane.context;
 
+import dev.swarmboard.lane.stage.Judgment;
 import dev.swarmboard.lane.stage.ResolvedStage;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.RunLane;
@@ -27,7 +28,7 @@ final class Rendering {
     static String judgeInstructions(ResolvedStage stage, int proposals) {
         return "You judge " + proposals + " proposals for stage '" + stage.name() + "'. Pick the best proposal "
                 + "or synthesize a better one from them. Answer with one YAML document whose top-level key is "
-                + stage.outputArtifact() + ".";
+                + stage.outputArtifact() + ". " + Judgment.INSTRUCTIONS;
     }
 
     static String brief(RunLane task, ResolvedStage stage) {

@@ -1,5 +1,6 @@
 package dev.swarmboard.lane.run;
 
+import dev.swarmboard.lane.context.MissionInputs;
 import dev.swarmboard.capability.CapabilityRegistry;
 import dev.swarmboard.capability.ModelSpec;
 import dev.swarmboard.lane.stage.ResolvedStage;
@@ -56,6 +57,14 @@ public final class Preflight {
             stage.judge().ifPresentOrElse(judge -> checkRoute(judge, field + ".judge", registry, reasons),
                     () -> reasons.add(reason("UNKNOWN_MODEL", field + ".judge", "ensemble stage " + stage.name()
                             + " has no judge and the registry has no judge role")));
+        }
+        if (!stage.ensemble().known()) {
+            reasons.add(reason("UNKNOWN_MODE", field + ".mode", "ensemble mode '" + stage.ensemble().mode()
+                    + "' is neither parallel nor sequential"));
+        }
+        if (!MissionInputs.available(task, stage.input())) {
+            reasons.add(reason("MISSING_INPUT", field + ".input", "stage " + stage.name() + " reads " + stage.input()
+                    + " but the task carries no such mission artifact"));
         }
         for (String tool : stage.tools()) {
             checkTool(task, tool, field + ".tools", registry, reasons);

@@ -12,7 +12,9 @@ import dev.swarmboard.lane.model.ModelCallException;
 import dev.swarmboard.lane.model.ModelProvider;
 import dev.swarmboard.lane.model.ModelRequest;
 import dev.swarmboard.lane.model.ModelResponse;
+import dev.swarmboard.lane.context.SequentialPrompt;
 import dev.swarmboard.lane.stage.CallPlan;
+import dev.swarmboard.lane.stage.Judgment;
 import dev.swarmboard.lane.stage.ParallelJoin;
 import dev.swarmboard.lane.stage.PlannedCall;
 import dev.swarmboard.lane.stage.ResolvedStage;
@@ -33,7 +35,8 @@ import java.util.concurrent.Future;
  * Runs one stage's model calls and returns the receipt that carries its artifact. A call whose receipt
  * is already on the blackboard (same deterministic id) is not made again. Before calls are made, the
  * mission's spend is re-read and the calls' most possible spend checked against the budgets. Ensemble
- * proposals and parallel calls run concurrently.
+ * proposals and parallel calls run concurrently, except a sequential ensemble's, each of which sees the
+ * earlier ones; a judgment's receipt records what the judge stated it did ({@link Judgment}).
  */
 final class StageExecution {
 
@@ -55,7 +58,9 @@ final class StageExecution {
         StageContext context = ContextBuilder.build(lane.task(), stage, earlier, checkout);
         List<PlannedCall> proposals = CallPlan.proposals(stage, lane.task().getLane().getRole());
         boolean singleOutput = stage.type() == StageType.SINGLE || stage.type() == StageType.ROUTED;
-        List<BlackboardEvent> outputs = callAll(stage, proposals, context, singleOutput ? stage.outputArtifact() : "");
+        List<BlackboardEvent> outputs = stage.type() == StageType.ENSEMBLE && stage.ensemble().sequential()
+                ? callInTurn(stage, proposals, context)
+                : callAll(stage, proposals, context, singleOutput ? stage.outputArtifact() : "");
         return switch (stage.type()) {
             case ENSEMBLE -> {
                 StageContext judging = ContextBuilder.judgment(context, stage, outputs);
@@ -64,6 +69,16 @@ final class StageExecution {
             case PARALLEL -> merge(stage, context, proposals, outputs);
             default -> outputs.get(0);
         };
+    }
+
+    /** Sequential proposals: proposer k is shown proposals 1..k-1. */
+    private List<BlackboardEvent> callInTurn(ResolvedStage stage, List<PlannedCall> proposals, StageContext context)
+            throws LaneFailure, InterruptedException {
+        List<BlackboardEvent> outputs = new ArrayList<>();
+        for (PlannedCall proposal : proposals) {
+            outputs.add(callAll(stage, List.of(proposal), SequentialPrompt.proposer(context, outputs), "").get(0));
+        }
+        return outputs;
     }
 
     private List<BlackboardEvent> callAll(ResolvedStage stage, List<PlannedCall> planned, StageContext context,
@@ -125,6 +140,12 @@ final class StageExecution {
                 .setLatencyMs(response.latencyMs())
                 .setFlags(response.flags())
                 .build();
+        if (PlannedCall.JUDGMENT.equals(call.kind())) {
+            Judgment judgment = Judgment.parse(response.content(), stage.outputArtifact(),
+                    CallPlan.proposals(stage, lane.task().getLane().getRole()).size());
+            receipt.setJudgment(judgment.verdict());
+            receipt.setJudgmentReason(judgment.reason().orElse(null));
+        }
         return lane.view().append(lane.events().event(receipt, stage.name(), call.kind(), call.index()));
     }
 

@@ -63,7 +63,8 @@ public final class StagePlans {
         Optional<ModelRoute> judge = type != StageType.ENSEMBLE ? Optional.empty()
                 : Optional.ofNullable(stage.getJudge()).or(() -> registry.modelForRole(JUDGE_ROLE));
         return new ResolvedStage(stage.getName(), type, stage.getRole(), models, judge, context,
-                stage.getInput(), stage.getOutputArtifact(), stage.getTools());
+                stage.getInput(), stage.getOutputArtifact(), stage.getTools(),
+                new EnsembleMode(stage.getSamples(), stage.getMode()));
     }
 
     private static StagePlan stage(String name, String input, String artifact, ContextStrategy context) {

@@ -8,11 +8,13 @@ import dev.swarmboard.schema.MissionCommand;
 import dev.swarmboard.schema.command.ApproveMission;
 import dev.swarmboard.schema.command.CancelMission;
 import dev.swarmboard.schema.command.SubmitMission;
+import dev.swarmboard.schema.event.IntegrationCompleted;
 import dev.swarmboard.schema.event.IntegrationFailed;
 import dev.swarmboard.schema.event.LaneFailed;
 import dev.swarmboard.schema.event.LaneYielded;
 import dev.swarmboard.schema.event.QuorumReached;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The orchestrator's decisions as pure functions of (mission state, input, now) to an
@@ -27,6 +29,7 @@ public final class Decider {
     private final IntegrationDecision integrations = new IntegrationDecision();
     private final VerdictDecision verdicts = new VerdictDecision(integrations);
     private final YieldDecision yields;
+    private final AuditDecision audits = new AuditDecision();
 
     public Decider(MissionValidator validator, String producer) {
         this.producer = producer;
@@ -38,7 +41,7 @@ public final class Decider {
     public static boolean reactsTo(BlackboardEvent event) {
         Object payload = event.getPayload();
         return payload instanceof QuorumReached || payload instanceof LaneYielded || payload instanceof LaneFailed
-                || payload instanceof IntegrationFailed;
+                || payload instanceof IntegrationFailed || payload instanceof IntegrationCompleted;
     }
 
     public Outcome onCommand(MissionState state, MissionCommand command, Instant now) {
@@ -73,11 +76,18 @@ public final class Decider {
         Emitter emitter = new Emitter(state.missionId(), producer, now, event.getHeader().getEventId(),
                 event.getHeader().getTraceparent());
         Object payload = event.getPayload();
+        Optional<Outcome> audit = audits.decide(state, event, emitter);
+        if (audit.isPresent()) {
+            return audit.get();
+        }
         if (payload instanceof QuorumReached verdict) {
             return verdicts.decide(state, verdict, emitter);
         }
         if (payload instanceof IntegrationFailed failed) {
             return integrations.failed(state, failed, emitter);
+        }
+        if (payload instanceof IntegrationCompleted) {
+            return Outcome.none("integration completed; the plan has no audit lane");
         }
         if (reactsTo(event)) {
             return yields.decide(state, event, emitter);

@@ -27,6 +27,7 @@ final class ProposalReceipts {
                 ? Optional.ofNullable(state.proposals().get(cited.get().getEventId()))
                 .filter(event -> event.getHeader().getContentHash().equals(cited.get().getContentHash()))
                 : state.proposals().values().stream().filter(event -> event.getHeader().getAttempt() == attempt)
+                .filter(event -> OrchestrateLane.ARTIFACT.equals(((StageCompleted) event.getPayload()).getArtifact()))
                 .reduce((first, second) -> second);
         if (receipt.isEmpty()) {
             return LaneProposal.missing(cited.map(ref -> "the cited receipt " + ref.getEventId()

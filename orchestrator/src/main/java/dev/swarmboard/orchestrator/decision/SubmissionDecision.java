@@ -1,6 +1,7 @@
 package dev.swarmboard.orchestrator.decision;
 
 import dev.swarmboard.orchestrator.mission.MissionHash;
+import dev.swarmboard.orchestrator.plan.AuditLanes;
 import dev.swarmboard.orchestrator.plan.Planner;
 import dev.swarmboard.orchestrator.state.MissionState;
 import dev.swarmboard.orchestrator.validation.MissionValidator;
@@ -50,7 +51,7 @@ final class SubmissionDecision {
         }
         Outcome accepted = Outcome.of("mission " + spec.getMissionId() + " accepted", List.of(emitter.event(
                 new MissionAccepted(spec, hash, header.getIssuedBy()))));
-        Plan plan = Planner.plan(spec, validation, 1, null);
+        Plan plan = AuditLanes.attach(Planner.plan(spec, validation, 1, null), validator.audit(spec));
         List<Reason> pauseReasons = new ArrayList<>();
         if (spec.getConstraints().getRequiresConfirmation()) {
             pauseReasons.add(Reasons.of(ReasonCode.CONFIRMATION_REQUIRED, "constraints.requires_confirmation",

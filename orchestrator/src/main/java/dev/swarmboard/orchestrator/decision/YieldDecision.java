@@ -1,5 +1,6 @@
 package dev.swarmboard.orchestrator.decision;
 
+import dev.swarmboard.orchestrator.plan.AuditLanes;
 import dev.swarmboard.orchestrator.plan.LaneProposal;
 import dev.swarmboard.orchestrator.plan.OrchestrateLane;
 import dev.swarmboard.orchestrator.plan.Planner;
@@ -73,7 +74,9 @@ final class YieldDecision {
             return retry(state, progress, attempt, validation.reasons(), emitter);
         }
         MissionSpec proposed = MissionSpec.newBuilder(spec).setLanes(proposal.lanes()).build();
-        Plan plan = Planner.plan(proposed, validation, progress.plan().getVersion() + 1, progress.planId());
+        Plan plan = Plan.newBuilder(AuditLanes.attach(Planner.plan(proposed, validation,
+                        progress.plan().getVersion() + 1, progress.planId()), validator.audit(proposed)))
+                .setMissionArtifacts(MissionArtifacts.of(state, (LaneYielded) event.getPayload())).build();
         if (spec.getConstraints().getRequiresConfirmation() || validation.needsDecision()) {
             Reason confirm = Reasons.of(ReasonCode.CONFIRMATION_REQUIRED, "constraints.requires_confirmation",
                     "the proposed lanes wait for a person's approval");

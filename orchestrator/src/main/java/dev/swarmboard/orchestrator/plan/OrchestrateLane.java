@@ -6,7 +6,9 @@ import dev.swarmboard.orchestrator.workflow.Workflow;
 import dev.swarmboard.schema.ContextStrategy;
 import dev.swarmboard.schema.LaneSpec;
 import dev.swarmboard.schema.MissionSpec;
+import dev.swarmboard.orchestrator.workflow.MissionPhases;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The planning lane of a mission without explicit lanes: one {@code orchestrate} stage (role
@@ -24,6 +26,23 @@ public final class OrchestrateLane {
             List.of(Phase.single(LANE_ID, ROLE, "", ARTIFACT, ContextStrategy.FRESH)));
 
     private OrchestrateLane() {
+    }
+
+    /**
+     * The planning lane's workflow: the mission workflow's mission-level phases when it has any (their
+     * {@code mission.<phase>} inputs read that phase's artifact of this same lane), else the one
+     * {@code orchestrate} stage.
+     */
+    public static Workflow workflow(Optional<Workflow> missionWorkflow) {
+        List<Phase> before = missionWorkflow.map(workflow -> workflow.mission().before()).orElse(List.of());
+        if (before.isEmpty()) {
+            return WORKFLOW;
+        }
+        MissionPhases mission = missionWorkflow.get().mission();
+        List<Phase> phases = before.stream().map(phase -> mission.named(phase.input())
+                .map(source -> phase.withInput(source.output())).orElse(phase)).toList();
+        return new Workflow(LANE_ID, "The mission-level phases of " + missionWorkflow.get().name()
+                + ", ending with the lane proposal.", List.of(), phases);
     }
 
     /** The planning lane for the mission, scoped to the mission scope. */

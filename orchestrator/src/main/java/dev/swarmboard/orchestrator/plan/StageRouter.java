@@ -96,6 +96,7 @@ public final class StageRouter {
         }
         if (phase.type() == StageType.ENSEMBLE) {
             judge = routing.byTarget(phase, phase.judge()).orElse(null);
+            routing.tokens += (phase.ensemble().samples() - 1L) * models.stream().mapToLong(ModelRoute::getMaxTokens).sum();
         }
         return StagePlan.newBuilder()
                 .setName(phase.name())
@@ -108,6 +109,8 @@ public final class StageRouter {
                 .setOutputArtifact(phase.output())
                 .setTools(tools)
                 .setExpect(phase.expect())
+                .setSamples(phase.type() == StageType.ENSEMBLE ? phase.ensemble().samples() : 0)
+                .setMode(phase.type() == StageType.ENSEMBLE ? phase.ensemble().mode().wireName() : "")
                 .build();
     }
 

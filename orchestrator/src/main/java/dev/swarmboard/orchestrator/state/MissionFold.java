@@ -122,9 +122,9 @@ public final class MissionFold {
                 .isPresent();
     }
 
+    /** An artifact receipt of the planning lane: its lane proposal or a mission-level phase's artifact. */
     private static boolean isProposal(BlackboardEvent event, StageCompleted stage) {
-        return OrchestrateLane.LANE_ID.equals(event.getHeader().getLaneId())
-                && OrchestrateLane.ARTIFACT.equals(stage.getArtifact());
+        return OrchestrateLane.LANE_ID.equals(event.getHeader().getLaneId()) && !stage.getArtifact().isEmpty();
     }
 
     /** RetryScheduled scopes: laneId to its comma-joined scope. */

@@ -2,6 +2,7 @@ package dev.swarmboard.orchestrator.validation;
 
 import dev.swarmboard.capability.CapabilityRegistry;
 import dev.swarmboard.orchestrator.plan.OrchestrateLane;
+import dev.swarmboard.orchestrator.workflow.MissionPhases;
 import dev.swarmboard.orchestrator.plan.RoutedLane;
 import dev.swarmboard.orchestrator.plan.StageRouter;
 import dev.swarmboard.orchestrator.validation.ScopeRules.Containment;
@@ -76,9 +77,11 @@ final class LaneChecks {
     }
 
     private static void checkIdentity(LaneSpec lane, String field, Set<String> ids, List<Reason> rejections) {
-        if (!MissionValidator.ID.matcher(lane.getId()).matches() || lane.getId().equals(OrchestrateLane.LANE_ID)) {
+        if (!MissionValidator.ID.matcher(lane.getId()).matches() || lane.getId().equals(OrchestrateLane.LANE_ID)
+                || lane.getId().equals(MissionPhases.AUDIT_LANE)) {
             rejections.add(Reasons.of(ReasonCode.INVALID_ID, field + ".id", "lane id '" + lane.getId()
-                    + "' must be letters, digits, '.', '_' or '-' and not '" + OrchestrateLane.LANE_ID + "'"));
+                    + "' must be letters, digits, '.', '_' or '-' and not '" + OrchestrateLane.LANE_ID + "' or '"
+                    + MissionPhases.AUDIT_LANE + "'"));
         } else if (!ids.add(lane.getId())) {
             rejections.add(Reasons.of(ReasonCode.DUPLICATE_LANE_ID, field + ".id", "lane id '" + lane.getId()
                     + "' is used by an earlier lane"));

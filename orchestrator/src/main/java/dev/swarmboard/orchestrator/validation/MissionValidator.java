@@ -2,6 +2,7 @@ package dev.swarmboard.orchestrator.validation;
 
 import dev.swarmboard.blackboard.EncodedSize;
 import dev.swarmboard.capability.CapabilityRegistry;
+import dev.swarmboard.orchestrator.plan.AuditLanes;
 import dev.swarmboard.orchestrator.plan.OrchestrateLane;
 import dev.swarmboard.orchestrator.plan.Planner;
 import dev.swarmboard.orchestrator.plan.RoutedLane;
@@ -78,7 +79,7 @@ public final class MissionValidator {
         checkAllowedCapabilities(spec.getConstraints(), rejections);
         List<RoutedLane> lanes;
         if (spec.getLanes().isEmpty()) {
-            lanes = List.of(router.route(OrchestrateLane.of(spec), OrchestrateLane.WORKFLOW, "lanes"));
+            lanes = List.of(router.route(OrchestrateLane.of(spec), OrchestrateLane.workflow(missionWorkflow), "lanes"));
             LaneChecks.allowed(spec.getConstraints(), lanes.get(0), "lanes", rejections);
             rejections.addAll(lanes.get(0).unknowns());
             checkInputs(spec, missionWorkflow.stream().toList(), rejections);
@@ -89,8 +90,18 @@ public final class MissionValidator {
             checkInputs(spec, checks.workflowsUsed(), rejections);
         }
         WorkspaceChecks.check(spec, registry, lanes, rejections);
+        AuditLanes.route(router, spec, missionWorkflow).ifPresent(audit -> {
+            rejections.addAll(audit.unknowns());
+            LaneChecks.allowed(spec.getConstraints(), audit, "audit", rejections);
+        });
         checkBudgets(spec.getConstraints(), lanes, rejections);
         return new Validation(rejections, undecidable, deadline, lanes);
+    }
+
+    /** The audit lane of a mission whose workflow declares audit phases (validated with the mission). */
+    public Optional<RoutedLane> audit(MissionSpec spec) {
+        String name = spec.getWorkflow() == null ? BuiltInWorkflows.PREY_NAME : spec.getWorkflow();
+        return AuditLanes.route(router, spec, workflows.find(name));
     }
 
     /** Validates the lanes a planning lane proposed for the mission, with the mission's own constraints. */

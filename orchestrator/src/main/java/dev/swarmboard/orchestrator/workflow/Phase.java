@@ -11,10 +11,11 @@ import java.util.Objects;
  * writes, and the context it may see. Model entries name a registry model key or a role. {@code tools}
  * run after the phase ({@value #WORKSPACE_TESTS} = the workspace's test tools); {@code expect} is what
  * those test runs must show ({@code red}, {@code green}) for a workflow that declares {@code red_green}.
+ * {@code ensemble} is how an ensemble phase proposes: samples per model and parallel or sequential.
  */
 public record Phase(String name, StageType type, String role, List<String> models, String judge,
                     List<Route> routes, String input, String output, ContextStrategy context,
-                    List<String> tools, String expect) {
+                    List<String> tools, String expect, EnsembleShape ensemble) {
 
     /** The entry of {@code tools} that stands for the mission workspace's test tools. */
     public static final String WORKSPACE_TESTS = "tests";
@@ -30,12 +31,25 @@ public record Phase(String name, StageType type, String role, List<String> model
         Objects.requireNonNull(context, "context");
         tools = List.copyOf(tools);
         expect = expect == null ? "" : expect;
+        ensemble = ensemble == null ? EnsembleShape.DEFAULT : ensemble;
+    }
+
+    /** A phase with the default ensemble shape (one proposal per model, in parallel). */
+    public Phase(String name, StageType type, String role, List<String> models, String judge,
+                 List<Route> routes, String input, String output, ContextStrategy context,
+                 List<String> tools, String expect) {
+        this(name, type, role, models, judge, routes, input, output, context, tools, expect, EnsembleShape.DEFAULT);
+    }
+
+    /** The same phase reading another input (a mission-level input resolved to the planning lane's artifact). */
+    public Phase withInput(String otherInput) {
+        return new Phase(name, type, role, models, judge, routes, otherInput, output, context, tools, expect, ensemble);
     }
 
     /** A phase that runs no tools of its own and expects nothing of the tests. */
     public Phase(String name, StageType type, String role, List<String> models, String judge,
                  List<Route> routes, String input, String output, ContextStrategy context) {
-        this(name, type, role, models, judge, routes, input, output, context, List.of(), "");
+        this(name, type, role, models, judge, routes, input, output, context, List.of(), "", EnsembleShape.DEFAULT);
     }
 
     /** A single-model phase served by the model of {@code role}. */

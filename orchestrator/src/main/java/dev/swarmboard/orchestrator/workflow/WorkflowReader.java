@@ -22,12 +22,13 @@ public final class WorkflowReader {
     /** The name of the built-in planning lane; no workflow file may take it. */
     public static final String RESERVED_NAME = "orchestrate";
 
-    private static final Set<String> KEYS = Set.of("name", "description", "inputs", "phases", "checks");
+    private static final Set<String> KEYS = Set.of("name", "description", "inputs", "phases", "checks", MissionPhaseReader.BEFORE_KEY,
+            MissionPhaseReader.AUDIT_KEY);
     private static final Set<String> CHECKS = Set.of(Workflow.RED_GREEN);
     private static final Set<String> EXPECTATIONS = Set.of("red", "green");
     private static final Set<String> PHASE_KEYS =
             Set.of("name", "type", "role", "models", "judge", "routes", "input", "output", "context", "tools",
-                    "expect");
+                    "expect", "samples", "mode");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Set<StageType> TYPES =
             Set.of(StageType.SINGLE, StageType.ENSEMBLE, StageType.ROUTED, StageType.PARALLEL);
@@ -53,10 +54,14 @@ public final class WorkflowReader {
         }
         String description = workflow.text("description", "");
         List<String> inputs = workflow.texts("inputs").orElse(List.of());
-        List<Phase> phases = phases(workflow);
+        List<Phase> before = MissionPhaseReader.before(workflow);
+        Set<String> missionInputs = MissionPhaseReader.inputNames(before);
+        List<Phase> phases = phases(workflow, missionInputs);
+        List<Phase> audit = MissionPhaseReader.audit(workflow, missionInputs);
         List<String> checks = workflow.texts("checks").orElse(List.of());
         checkDeclaredChecks(workflow, checks, phases);
-        return document.result(() -> new Workflow(name, description, inputs, phases, checks));
+        return document.result(() -> new Workflow(name, description, inputs, phases, checks,
+                new MissionPhases(before, audit)));
     }
 
     /** Known checks only; {@code red_green} needs a red phase before a green one, each running the tests. */
@@ -83,16 +88,24 @@ public final class WorkflowReader {
         }
     }
 
-    private static List<Phase> phases(YamlMapping workflow) {
+    private static List<Phase> phases(YamlMapping workflow, Set<String> missionInputs) {
         List<YamlMapping> mappings = workflow.required("phases", workflow.mappings("phases")).orElse(List.of());
         if (workflow.has("phases") && mappings.isEmpty()) {
             workflow.reject("phases", "must not be empty");
         }
+        return readPhases(mappings, missionInputs);
+    }
+
+    /**
+     * Reads a list of phases: unique names and outputs, each input an earlier output or one of the
+     * {@code missionInputs} ({@code mission.<phase>}).
+     */
+    static List<Phase> readPhases(List<YamlMapping> mappings, Set<String> missionInputs) {
         Set<String> names = new LinkedHashSet<>();
         Set<String> outputs = new LinkedHashSet<>();
         List<Phase> phases = new ArrayList<>();
         for (YamlMapping mapping : mappings) {
-            readPhase(mapping, outputs).ifPresent(phase -> {
+            readPhase(mapping, outputs, missionInputs).ifPresent(phase -> {
                 if (!names.add(phase.name())) {
                     mapping.reject("name", "duplicate phase name");
                 }
@@ -103,7 +116,8 @@ public final class WorkflowReader {
         return phases;
     }
 
-    private static Optional<Phase> readPhase(YamlMapping phase, Set<String> earlierOutputs) {
+    private static Optional<Phase> readPhase(YamlMapping phase, Set<String> earlierOutputs,
+                                             Set<String> missionInputs) {
         phase.rejectUnknownKeys(PHASE_KEYS);
         Optional<String> name = phase.required("name", phase.text("name"));
         Optional<StageType> type = phase.required("type", phase.text("type"))
@@ -112,8 +126,11 @@ public final class WorkflowReader {
                 .flatMap(text -> symbol(phase, "context", text, CONTEXTS))
                 .orElse(ContextStrategy.FRESH);
         String input = phase.text("input", "");
-        if (!input.isEmpty() && !earlierOutputs.contains(input)) {
-            phase.reject("input", "must be the output of an earlier phase " + earlierOutputs);
+        if (MissionPhases.isMissionInput(input) && !missionInputs.contains(input)) {
+            phase.reject("input", "must name an earlier mission-level phase " + missionInputs);
+        } else if (!input.isEmpty() && !MissionPhases.isMissionInput(input) && !earlierOutputs.contains(input)) {
+            phase.reject("input", "must be the output of an earlier phase " + earlierOutputs
+                    + (missionInputs.isEmpty() ? "" : " or a mission-level phase " + missionInputs));
         }
         Optional<String> output = phase.required("output", phase.text("output"));
         output.filter(earlierOutputs::contains)
@@ -121,6 +138,7 @@ public final class WorkflowReader {
         List<String> models = phase.texts("models").orElse(List.of());
         Optional<String> judge = phase.text("judge");
         List<Phase.Route> routes = routes(phase);
+        EnsembleShape ensemble = EnsembleShapeReader.read(phase, type.orElse(null), models.size());
         type.ifPresent(kind -> checkShape(phase, kind, models, routes));
         if (name.isEmpty() || type.isEmpty() || output.isEmpty()) {
             return Optional.empty();
@@ -132,7 +150,7 @@ public final class WorkflowReader {
             phase.reject("expect", "must be one of " + EXPECTATIONS);
         }
         return Optional.of(new Phase(name.get(), type.get(), role, models, judge.orElse(null), routes, input,
-                output.get(), context, tools, expect));
+                output.get(), context, tools, expect, ensemble));
     }
 
     private static List<Phase.Route> routes(YamlMapping phase) {
@@ -150,7 +168,6 @@ public final class WorkflowReader {
                 forbid(phase, type, "models", "judge", "routes");
             }
             case ENSEMBLE -> {
-                atLeastTwo(phase, "models", models.size());
                 phase.required("judge", phase.text("judge"));
                 forbid(phase, type, "routes");
             }

@@ -108,7 +108,7 @@ class MissionValidatorTest {
 
     @Test
     void shouldRejectToolsAndModelsOutsideTheAllowedCapabilities() {
-        // Given allowed capabilities that list the small model only, and the plan workflow (planner, judge: big)
+        // Given allowed capabilities that list the small model only, and the plan workflow (its check: judge, big)
         MissionSpec spec = MissionSpec.newBuilder(withLanes(
                         LaneSpec.newBuilder(lane("a", "writer", List.of("docs/"))).setTools(List.of("unit-tests"))
                                 .build()))
@@ -118,6 +118,16 @@ class MissionValidatorTest {
         // When it is validated, then neither the tool nor the big model is allowed
         assertThat(codes(spec)).containsExactlyInAnyOrder(tuple("CAPABILITY_NOT_ALLOWED", "lanes[0].tools[0]"),
                 tuple("CAPABILITY_NOT_ALLOWED", "lanes[0]"));
+    }
+
+    @Test
+    void shouldRejectMissionPhaseModelsOutsideTheAllowedCapabilities() {
+        // Given a mission without lanes on the plan workflow, whose mission phases the big planner serves
+        MissionSpec spec = MissionSpec.newBuilder(withLanes()).setWorkflow("plan")
+                .setConstraints(constraints(c -> c.setAllowedCapabilities(List.of("small"))))
+                .build();
+        // When it is validated, then the planning lane that runs those phases is refused
+        assertThat(codes(spec)).containsExactly(tuple("CAPABILITY_NOT_ALLOWED", "lanes"));
     }
 
     @Test

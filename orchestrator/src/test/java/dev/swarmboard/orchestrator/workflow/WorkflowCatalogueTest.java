@@ -17,7 +17,8 @@ class WorkflowCatalogueTest {
     void shouldLoadTheExampleWorkflows() {
         WorkflowCatalogue catalogue = WorkflowCatalogue.load(EXAMPLES);
 
-        assertThat(catalogue.names()).containsExactly("feature-build", "plan", "prey", "tdd", "workshop");
+        assertThat(catalogue.names()).containsExactly("feature-build", "phases", "plan", "prey", "tdd",
+                "workshop");
     }
 
     @Test
