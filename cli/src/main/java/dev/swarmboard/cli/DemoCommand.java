@@ -1,6 +1,7 @@
 package dev.swarmboard.cli;
 
 import dev.swarmboard.blackboard.BlackboardSetup;
+import dev.swarmboard.cli.stack.StackKeys;
 import dev.swarmboard.cli.stack.StackSettings;
 import dev.swarmboard.cli.stack.SwarmStack;
 import dev.swarmboard.codec.Codecs;
@@ -79,7 +80,8 @@ final class DemoCommand implements Callable<Integer> {
         if (end.exitCode() == 0) {
             out.println("report    " + reports.resolve(missionId + ".md").toAbsolutePath());
             DemoDelivery.print(out, client, catalogue, codecs, missionId, reports);
-            out.println("replay    ./swarm up --data-dir " + dataDir + "   then   ./swarm replay " + missionId);
+            out.println("replay    ./swarm up --data-dir " + dataDir + "   then   ./swarm replay " + missionId
+                    + " --trust-file " + dataDir.resolve("keys").resolve(StackKeys.TRUST_FILE));
         }
         return end.exitCode();
     }
@@ -103,8 +105,10 @@ final class DemoCommand implements Callable<Integer> {
             TopicCatalogue catalogue = TopicCatalogue.defaults();
             BlackboardSetup.provision(client, catalogue);
             Codecs codecs = BlackboardSetup.prepare(client, catalogue);
-            try (SwarmStack stack = SwarmStack.start(env, workers)) {
+            StackKeys keys = StackKeys.ensure(dataDir.toAbsolutePath().resolve("keys"));
+            try (SwarmStack stack = SwarmStack.start(env, workers, keys)) {
                 out.println("services  verifier, digest, orchestrator, " + workers + " lane workers");
+                out.println("signing   ON: one Ed25519 key per service, facts checked against " + keys.trustFile());
                 MissionStatus status = MissionCommand.submit(client, catalogue, codecs, submission);
                 out.println("mission   " + missionId + " submitted: "
                         + ShownText.terminal(submission.getMission().getGoal()));

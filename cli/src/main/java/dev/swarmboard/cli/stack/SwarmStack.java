@@ -7,6 +7,7 @@ import dev.swarmboard.lane.service.LaneWorkerService;
 import dev.swarmboard.orchestrator.service.OrchestratorService;
 import dev.swarmboard.service.ServiceRunner;
 import dev.swarmboard.service.SwarmService;
+import dev.swarmboard.signing.SignerRole;
 import dev.swarmboard.verifier.service.VerifierConfig;
 import dev.swarmboard.verifier.service.VerifierService;
 import java.time.Duration;
@@ -18,7 +19,8 @@ import java.util.Map;
 /**
  * Every Swarmboard service in one JVM — the same service classes {@code swarm run} starts one by
  * one against a cluster: verifier, digest, orchestrator and N lane workers, configured from one
- * environment map, stopped in reverse order.
+ * environment map, stopped in reverse order. With {@link StackKeys} each service signs with its own key
+ * and checks every fact against the stack's trust file.
  */
 public final class SwarmStack implements AutoCloseable {
 
@@ -30,17 +32,24 @@ public final class SwarmStack implements AutoCloseable {
         this.services = services;
     }
 
-    /** Starts the services; {@code env} carries bootstrap servers and every service setting. */
+    /** Starts the services unsigned; {@code env} carries bootstrap servers and every service setting. */
     public static SwarmStack start(Map<String, String> env, int laneWorkers) {
+        return start(env, laneWorkers, StackKeys.NONE);
+    }
+
+    /** Starts the services, each signing with its key in {@code keys}. */
+    public static SwarmStack start(Map<String, String> env, int laneWorkers, StackKeys keys) {
         ServiceRunner runner = new ServiceRunner();
         List<SwarmService> services = new ArrayList<>();
         try {
-            services.add(runner.start(new VerifierService(VerifierConfig.fromEnvironment(env))));
-            services.add(runner.start(new DigestService(DigestConfig.fromEnvironment(env))));
-            services.add(runner.start(OrchestratorService.fromEnvironment(env)));
+            services.add(runner.start(new VerifierService(VerifierConfig.fromEnvironment(
+                    keys.environment(env, SignerRole.VERIFIER)))));
+            services.add(runner.start(new DigestService(DigestConfig.fromEnvironment(
+                    keys.environment(env, SignerRole.DIGEST)))));
+            services.add(runner.start(OrchestratorService.fromEnvironment(keys.environment(env, SignerRole.ORCHESTRATOR))));
             String instance = CommonConfig.fromEnvironment(env).instanceId();
             for (int i = 1; i <= laneWorkers; i++) {
-                Map<String, String> workerEnv = new HashMap<>(env);
+                Map<String, String> workerEnv = new HashMap<>(keys.environment(env, SignerRole.LANE_WORKER));
                 workerEnv.put(CommonConfig.INSTANCE_ID.env(), instance + "-w" + i);
                 services.add(runner.start(LaneWorkerService.fromEnvironment(workerEnv)));
             }
