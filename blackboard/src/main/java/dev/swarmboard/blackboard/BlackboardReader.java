@@ -128,7 +128,7 @@ public final class BlackboardReader implements AutoCloseable {
             if (!check.accepted()) {
                 undecodable.add(UndecodableRecord.untrusted(record.topic(), record.partition(), record.offset(),
                         record.key(), event.getHeader().getType() + " " + event.getHeader().getEventId()
-                                + " signed by " + check.signer() + " refused: " + check.problem()));
+                                + " (signer " + check.signer() + ") refused: " + check.problem()));
             } else if (missionId.equals(event.getHeader().getMissionId())) {
                 events.add(new RecordedEvent(event, record.topic(), record.partition(), record.offset(),
                         record.timestamp(), record.value()));

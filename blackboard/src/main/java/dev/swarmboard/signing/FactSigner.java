@@ -57,6 +57,18 @@ public final class FactSigner {
         return new BlackboardEvent(header, event.getPayload());
     }
 
+    /**
+     * The event without its signer and signature: what a re-derivation (a replayed verdict) is
+     * compared with, since only the writer's key can reproduce the signature.
+     */
+    public static BlackboardEvent unsigned(BlackboardEvent event) {
+        if (event.getHeader().getSignature() == null && event.getHeader().getSignerKeyId() == null) {
+            return event;
+        }
+        EventHeader header = EventHeader.newBuilder(event.getHeader()).setSignerKeyId(null).setSignature(null).build();
+        return new BlackboardEvent(header, event.getPayload());
+    }
+
     private byte[] signature(byte[] message) {
         try {
             Signature signer = Signature.getInstance(Ed25519Keys.ALGORITHM);

@@ -10,7 +10,7 @@ public final class UntrustedFactException extends RuntimeException {
 
     public UntrustedFactException(BlackboardEvent event, FactCheck check) {
         super(event.getHeader().getType() + " " + event.getHeader().getEventId() + " of mission "
-                + event.getHeader().getMissionId() + " signed by " + check.signer() + " refused: " + check.problem(),
+                + event.getHeader().getMissionId() + " (signer " + check.signer() + ") refused: " + check.problem(),
                 null, false, false);
     }
 }
