@@ -6,6 +6,8 @@ import dev.swarmboard.codec.EventDecodeException;
 import dev.swarmboard.deadletter.SkippingConsumer;
 import dev.swarmboard.deadletter.UnreadableRecord;
 import dev.swarmboard.schema.BlackboardEvent;
+import dev.swarmboard.signing.FactCheck;
+import dev.swarmboard.signing.FactVerifier;
 import dev.swarmboard.topic.TopicCatalogue;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * Reads committed data only (aborted transactional writes never show) and stops at the end of the
  * partition as it was when the read began. No consumer group: nothing is committed. A record the
  * client cannot read at all (a corrupt batch) is skipped and listed in the log, whatever its key.
+ * An event its {@link FactVerifier} refuses is no event of the mission: it is listed as untrusted.
  */
 public final class BlackboardReader implements AutoCloseable {
 
@@ -35,16 +38,28 @@ public final class BlackboardReader implements AutoCloseable {
     private final List<UnreadableRecord> unreadable = new ArrayList<>();
     private final AvroCodec<BlackboardEvent> codec;
     private final String topic;
+    private final FactVerifier verifier;
 
     public BlackboardReader(Map<String, Object> clientProperties, TopicCatalogue catalogue, Codecs codecs) {
         this(clientProperties, catalogue.blackboard(), codecs);
     }
 
+    public BlackboardReader(Map<String, Object> clientProperties, TopicCatalogue catalogue, Codecs codecs,
+                            FactVerifier verifier) {
+        this(clientProperties, catalogue.blackboard(), codecs, verifier);
+    }
+
     public BlackboardReader(Map<String, Object> clientProperties, String topic, Codecs codecs) {
+        this(clientProperties, topic, codecs, FactVerifier.unauthenticated());
+    }
+
+    /** A reader that keeps only the events {@code verifier} accepts. */
+    public BlackboardReader(Map<String, Object> clientProperties, String topic, Codecs codecs, FactVerifier verifier) {
         this.consumer = new SkippingConsumer<>(consumerProperties(clientProperties),
                 new StringDeserializer(), new ByteArrayDeserializer(), unreadable::add);
         this.codec = codecs.events().codec();
         this.topic = topic;
+        this.verifier = verifier;
     }
 
     /** Settings of a group-less, read-committed reader. */
@@ -109,7 +124,12 @@ public final class BlackboardReader implements AutoCloseable {
                             List<RecordedEvent> events, List<UndecodableRecord> undecodable) {
         try {
             BlackboardEvent event = codec.decode(record.value());
-            if (missionId.equals(event.getHeader().getMissionId())) {
+            FactCheck check = verifier.check(event);
+            if (!check.accepted()) {
+                undecodable.add(UndecodableRecord.untrusted(record.topic(), record.partition(), record.offset(),
+                        record.key(), event.getHeader().getType() + " " + event.getHeader().getEventId()
+                                + " (signer " + check.signer() + ") refused: " + check.problem()));
+            } else if (missionId.equals(event.getHeader().getMissionId())) {
                 events.add(new RecordedEvent(event, record.topic(), record.partition(), record.offset(),
                         record.timestamp(), record.value()));
             } else {

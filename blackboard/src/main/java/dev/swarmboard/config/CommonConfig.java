@@ -1,16 +1,19 @@
 package dev.swarmboard.config;
 
+import dev.swarmboard.signing.FactSigning;
 import dev.swarmboard.topic.TopicCatalogue;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Settings every Swarmboard service shares: where Kafka is, extra client properties, the topic
- * prefix, the health port and the producer name written into every event header.
+ * prefix, the health port, the producer name written into every event header, and how this process
+ * signs the facts it writes and checks the ones it reads ({@link FactSigning}).
  */
 public record CommonConfig(String bootstrapServers, Path kafkaConfigFile, String topicPrefix,
-                           int healthPort, String instanceId) {
+                           int healthPort, String instanceId, FactSigning signing) {
 
     public static final ConfigParameter<String> BOOTSTRAP = ConfigParameter.string(
             "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092", "Kafka bootstrap servers");
@@ -24,20 +27,30 @@ public record CommonConfig(String bootstrapServers, Path kafkaConfigFile, String
             "SWARM_INSTANCE_ID", null, "Name of this process in event headers (default host-pid)");
 
     /** Every shared parameter, for documentation and `--help`. */
-    public static final List<ConfigParameter<?>> PARAMETERS =
-            List.of(BOOTSTRAP, KAFKA_CONFIG, TOPIC_PREFIX, HEALTH_PORT, INSTANCE_ID);
+    public static final List<ConfigParameter<?>> PARAMETERS = parameters();
+
+    /** Settings that neither sign nor check facts. */
+    public CommonConfig(String bootstrapServers, Path kafkaConfigFile, String topicPrefix, int healthPort,
+                        String instanceId) {
+        this(bootstrapServers, kafkaConfigFile, topicPrefix, healthPort, instanceId, FactSigning.NONE);
+    }
 
     public static CommonConfig fromEnvironment(Map<String, String> env) {
         String configFile = KAFKA_CONFIG.resolve(env);
         String instance = INSTANCE_ID.resolve(env);
         return new CommonConfig(BOOTSTRAP.resolve(env), configFile == null ? null : Path.of(configFile),
                 TOPIC_PREFIX.resolve(env), HEALTH_PORT.resolve(env),
-                instance != null ? instance : defaultInstanceId());
+                instance != null ? instance : defaultInstanceId(), FactSigning.fromEnvironment(env));
     }
 
     public CommonConfig withBootstrap(String bootstrap) {
         return bootstrap == null ? this
-                : new CommonConfig(bootstrap, kafkaConfigFile, topicPrefix, healthPort, instanceId);
+                : new CommonConfig(bootstrap, kafkaConfigFile, topicPrefix, healthPort, instanceId, signing);
+    }
+
+    /** The same settings signing and checking facts as given. */
+    public CommonConfig withSigning(FactSigning factSigning) {
+        return new CommonConfig(bootstrapServers, kafkaConfigFile, topicPrefix, healthPort, instanceId, factSigning);
     }
 
     public TopicCatalogue catalogue() {
@@ -47,6 +60,13 @@ public record CommonConfig(String bootstrapServers, Path kafkaConfigFile, String
     /** Client properties: the file, then {@code KAFKA_*} variables, then the bootstrap servers. */
     public Map<String, Object> clientProperties(Map<String, String> env) {
         return KafkaClientConfig.load(env, kafkaConfigFile, bootstrapServers);
+    }
+
+    private static List<ConfigParameter<?>> parameters() {
+        List<ConfigParameter<?>> all = new ArrayList<>(List.of(BOOTSTRAP, KAFKA_CONFIG, TOPIC_PREFIX, HEALTH_PORT,
+                INSTANCE_ID));
+        all.addAll(FactSigning.PARAMETERS);
+        return List.copyOf(all);
     }
 
     private static String defaultInstanceId() {

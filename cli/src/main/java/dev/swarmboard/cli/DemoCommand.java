@@ -1,6 +1,9 @@
 package dev.swarmboard.cli;
 
 import dev.swarmboard.blackboard.BlackboardSetup;
+import dev.swarmboard.cli.stack.StackKeys;
+import dev.swarmboard.signing.FactVerifier;
+import dev.swarmboard.signing.TrustFile;
 import dev.swarmboard.cli.stack.StackSettings;
 import dev.swarmboard.cli.stack.SwarmStack;
 import dev.swarmboard.codec.Codecs;
@@ -70,16 +73,17 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private int follow(PrintStream out, Map<String, Object> client, TopicCatalogue catalogue, Codecs codecs,
-                       String missionId, MissionStatus status) {
+                       String missionId, MissionStatus status, FactVerifier trust) {
         out.println();
         out.println("events of " + missionId + ":");
         MissionStatus end = MissionCommand.follow(client, catalogue, codecs, missionId, status,
-                Duration.ofSeconds(timeoutSeconds), out);
+                Duration.ofSeconds(timeoutSeconds), out, trust);
         out.println(end.stage() + ": " + ShownText.terminal(end.summary()));
         if (end.exitCode() == 0) {
             out.println("report    " + reports.resolve(missionId + ".md").toAbsolutePath());
             DemoDelivery.print(out, client, catalogue, codecs, missionId, reports);
-            out.println("replay    ./swarm up --data-dir " + dataDir + "   then   ./swarm replay " + missionId);
+            out.println("replay    ./swarm up --data-dir " + dataDir + "   then   ./swarm replay " + missionId
+                    + " --trust-file " + dataDir.resolve("keys").resolve(StackKeys.TRUST_FILE));
         }
         return end.exitCode();
     }
@@ -103,8 +107,10 @@ final class DemoCommand implements Callable<Integer> {
             TopicCatalogue catalogue = TopicCatalogue.defaults();
             BlackboardSetup.provision(client, catalogue);
             Codecs codecs = BlackboardSetup.prepare(client, catalogue);
-            try (SwarmStack stack = SwarmStack.start(env, workers)) {
+            StackKeys keys = StackKeys.ensure(dataDir.toAbsolutePath().resolve("keys"));
+            try (SwarmStack stack = SwarmStack.start(env, workers, keys)) {
                 out.println("services  verifier, digest, orchestrator, " + workers + " lane workers");
+                out.println("signing   ON: one Ed25519 key per service, facts checked against " + keys.trustFile());
                 MissionStatus status = MissionCommand.submit(client, catalogue, codecs, submission);
                 out.println("mission   " + missionId + " submitted: "
                         + ShownText.terminal(submission.getMission().getGoal()));
@@ -113,8 +119,9 @@ final class DemoCommand implements Callable<Integer> {
                         + ShownText.terminal(repoSubmission.getMission().getGoal()));
                 out.println("          on " + repoSubmission.getMission().getWorkspace().getRepo() + " at "
                         + repoSubmission.getMission().getWorkspace().getBase());
-                int first = follow(out, client, catalogue, codecs, missionId, status);
-                int second = follow(out, client, catalogue, codecs, repoMissionId, repoStatus);
+                FactVerifier trust = FactVerifier.trusting(TrustFile.load(keys.trustFile()), keys.trustFile().toString());
+                int first = follow(out, client, catalogue, codecs, missionId, status, trust);
+                int second = follow(out, client, catalogue, codecs, repoMissionId, repoStatus, trust);
                 return Math.max(first, second);
             }
         }

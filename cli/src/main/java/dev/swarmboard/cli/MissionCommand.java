@@ -14,6 +14,7 @@ import dev.swarmboard.orchestrator.validation.MissionValidator;
 import dev.swarmboard.orchestrator.validation.Reasons;
 import dev.swarmboard.orchestrator.workflow.WorkflowCatalogue;
 import dev.swarmboard.schema.command.SubmitMission;
+import dev.swarmboard.signing.FactVerifier;
 import dev.swarmboard.text.ShownText;
 import dev.swarmboard.topic.TopicCatalogue;
 import java.io.PrintStream;
@@ -56,8 +57,14 @@ final class MissionCommand {
     /** Follows the mission, printing each event, until it finishes or the timeout passes. */
     static MissionStatus follow(Map<String, Object> client, TopicCatalogue catalogue, Codecs codecs, String missionId,
                                 MissionStatus status, Duration timeout, PrintStream out) {
+        return follow(client, catalogue, codecs, missionId, status, timeout, out, FactVerifier.unauthenticated());
+    }
+
+    /** As above, counting only the facts {@code verifier} accepts. */
+    static MissionStatus follow(Map<String, Object> client, TopicCatalogue catalogue, Codecs codecs, String missionId,
+                                MissionStatus status, Duration timeout, PrintStream out, FactVerifier verifier) {
         MissionStatus end = MissionWatch.await(client, catalogue, codecs, missionId, status, timeout,
-                event -> out.println("  " + EventLine.render(event)));
+                event -> out.println("  " + EventLine.render(event)), verifier);
         if (!end.finished()) {
             throw new IllegalStateException("mission " + missionId + " did not finish within " + timeout.toSeconds()
                     + " s (now " + end.stage() + ")");

@@ -12,7 +12,11 @@ import dev.swarmboard.cli.view.EventLine;
 import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.blackboard.SchemaTopic;
 import dev.swarmboard.deadletter.DeadLetterIndex;
+import dev.swarmboard.signing.FactCheck;
+import dev.swarmboard.signing.FactVerifier;
+import dev.swarmboard.signing.TrustFile;
 import dev.swarmboard.text.ShownText;
+import java.nio.file.Path;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -33,13 +37,14 @@ import picocli.CommandLine.Parameters;
  * content hash, the head hash, every verdict re-derived by the verifier's code — and says REPLAY OK
  * (exit 0, listing any FOREIGN RECORDS: undecodable bytes under the mission's key, with where they
  * were dead-lettered) or names the first divergence (exit 3): a fact that does not hold, an event
- * naming another mission, or a record of the partition the client cannot read.
+ * naming another mission, a fact the trust file refuses, or a record of the partition the client
+ * cannot read. Each event shows who signed it (its key id, or {@code unsigned}).
  */
 @Command(name = "replay", description = "Audit a mission from the blackboard: timeline, hashes, head, re-derived verdicts.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:REPLAY OK: every fact holds (FOREIGN RECORDS, if listed, are undecodable bytes under the key that no service took for a fact)",
                 "1:error (Kafka unreachable …)", "2:usage (unknown mission, bad --as-of)",
-                "3:REPLAY DIVERGED: a fact does not hold, an event names another mission, or a record of the partition cannot be read"})
+                "3:REPLAY DIVERGED: a fact does not hold, an event names another mission, a fact's signature is refused by the trust file, or a record of the partition cannot be read"})
 final class ReplayCommand implements Callable<Integer> {
 
     static final int DIVERGED = 3;
@@ -59,6 +64,9 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--topic", paramLabel = "TOPIC", description = "Read this topic instead of the blackboard (e.g. an exported copy).")
     String topic;
 
+    @Option(names = "--trust-file", paramLabel = "FILE", description = "Check every fact's signature against this trust file (default $SWARM_TRUST_FILE; unset: signatures shown, not checked).")
+    Path trustFile;
+
     @Override
     public Integer call() throws Exception {
         return replay(System.out);
@@ -70,8 +78,10 @@ final class ReplayCommand implements Callable<Integer> {
         Codecs codecs = Codecs.create();
         String source = topic != null ? topic : kafka.common().catalogue().blackboard();
         new SchemaTopic(client, kafka.common().catalogue().schemas()).loadInto(codecs.registry());
+        FactVerifier verifier = trustFile != null ? FactVerifier.trusting(TrustFile.load(trustFile), trustFile.toString())
+                : kafka.common().signing().verifier();
         MissionLog log;
-        try (BlackboardReader reader = new BlackboardReader(client, source, codecs)) {
+        try (BlackboardReader reader = new BlackboardReader(client, source, codecs, verifier)) {
             log = reader.readMission(missionId);
         }
         if (log.events().isEmpty() && log.undecodable().isEmpty() && log.unreadable().isEmpty()) {
@@ -80,9 +90,9 @@ final class ReplayCommand implements Callable<Integer> {
         AuditReport audited = MissionAudit.audit(log, codecs.events().codec(), cut);
         AuditReport report = audited.withDeadLetters(deadLetters(client, audited));
         if (json) {
-            printJson(report, out);
+            printJson(report, verifier, out);
         } else {
-            printText(report, out);
+            printText(report, verifier, out);
         }
         return report.ok() ? 0 : DIVERGED;
     }
@@ -104,11 +114,12 @@ final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    static void printText(AuditReport report, PrintStream out) {
+    static void printText(AuditReport report, FactVerifier verifier, PrintStream out) {
         out.println("mission " + ShownText.terminal(report.missionId()) + (report.asOf() == null ? "" : " as of " + report.asOf())
-                + ": " + report.events().size() + " events");
+                + ": " + report.events().size() + " events; signatures " + signatures(verifier));
         for (RecordedEvent event : report.events()) {
-            out.println("  " + EventLine.render(event.event()) + "   [" + event.coordinates() + "]");
+            out.println("  " + EventLine.render(event.event()) + "   [" + event.coordinates() + "] "
+                    + ShownText.terminal(signer(event, verifier)));
         }
         out.println("head " + report.head().hex() + " over " + report.head().count() + " events");
         printForeign(report, out);
@@ -135,9 +146,25 @@ final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    static void printJson(AuditReport report, PrintStream out) throws Exception {
+    private static String signatures(FactVerifier verifier) {
+        return verifier.enforces() ? "verified against " + verifier
+                : "NOT checked (no trust file: --trust-file or SWARM_TRUST_FILE)";
+    }
+
+    /** Who signed an event: {@code signed by KEY} (checked) or {@code KEY (unchecked)}, or {@code unsigned}. */
+    private static String signer(RecordedEvent event, FactVerifier verifier) {
+        FactCheck check = verifier.check(event.event());
+        if (check.signer().equals(FactCheck.UNSIGNED)) {
+            return FactCheck.UNSIGNED;
+        }
+        return check.status() == FactCheck.Status.VERIFIED ? "signed by " + check.signer()
+                : "signed by " + check.signer() + " (unchecked)";
+    }
+
+    static void printJson(AuditReport report, FactVerifier verifier, PrintStream out) throws Exception {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("mission", report.missionId());
+        json.put("signatures", verifier.enforces() ? "verified" : "unchecked");
         json.put("asOf", report.asOf() == null ? null : report.asOf().toString());
         json.put("ok", report.ok());
         json.put("head", report.head().hex());
@@ -151,6 +178,7 @@ final class ReplayCommand implements Callable<Integer> {
             line.put("attempt", event.event().getHeader().getAttempt());
             line.put("occurredAt", event.event().getHeader().getOccurredAt().toString());
             line.put("contentHash", event.event().getHeader().getContentHash());
+            line.put("signer", verifier.check(event.event()).signer());
             line.put("summary", EventLine.details(event.event()));
             return line;
         }).toList());

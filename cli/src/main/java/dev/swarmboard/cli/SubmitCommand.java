@@ -52,7 +52,7 @@ final class SubmitCommand implements Callable<Integer> {
             return 0;
         }
         MissionStatus end = MissionCommand.follow(client, catalogue, codecs, missionId, status,
-                Duration.ofSeconds(timeoutSeconds), System.err);
+                Duration.ofSeconds(timeoutSeconds), System.err, kafka.common().signing().verifier());
         System.out.println(end.stage() + ": " + ShownText.terminal(end.summary()));
         return end.exitCode();
     }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         subcommands = {DemoCommand.class, UpCommand.class, BrokerCommand.class, TopicsCommand.class, RunCommand.class,
                 SubmitCommand.class, DecideCommands.Approve.class, DecideCommands.Cancel.class, ReplayCommand.class,
                 WatchCommand.class, ConfigCommand.class, BenchCommand.class, ChaosCommand.class,
-                ManifestsCommand.class, AclsCommand.class})
+                ManifestsCommand.class, AclsCommand.class, KeysCommand.class})
 public final class SwarmCommand implements Runnable {
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")

@@ -1,6 +1,7 @@
 package dev.swarmboard.cli;
 
 import dev.swarmboard.blackboard.BlackboardSetup;
+import dev.swarmboard.cli.stack.StackKeys;
 import dev.swarmboard.cli.stack.StackSettings;
 import dev.swarmboard.cli.stack.SwarmStack;
 import dev.swarmboard.localkafka.LocalKafka;
@@ -50,8 +51,11 @@ final class UpCommand implements Callable<Integer> {
             BlackboardSetup.provision(Map.of("bootstrap.servers", kafka.bootstrapServers()), TopicCatalogue.defaults());
             StackSettings settings = new StackSettings(kafka.bootstrapServers(), dataDir.toAbsolutePath(), capabilities,
                     workflows, reports, workers);
-            SwarmStack stack = runner.manage(SwarmStack.start(settings.environment(System.getenv()), workers));
+            StackKeys keys = StackKeys.ensure(dataDir.toAbsolutePath().resolve("keys"));
+            SwarmStack stack = runner.manage(SwarmStack.start(settings.environment(System.getenv()), workers, keys));
             System.out.println("bootstrap=" + kafka.bootstrapServers());
+            System.out.println("signing ON: each service signs with its key in " + keys.dir() + "; facts checked against "
+                    + keys.trustFile() + " (pass it to swarm replay --trust-file)");
             System.out.println("swarm up: broker and services running (data " + kafka.dataDir() + "); Ctrl-C stops them.");
             System.out.println("  in another terminal:  KAFKA_BOOTSTRAP_SERVERS=" + kafka.bootstrapServers()
                     + " ./swarm submit examples/missions/demo.yaml --wait");

@@ -21,6 +21,8 @@ import dev.swarmboard.schema.event.LaneFailed;
 import dev.swarmboard.schema.event.QuorumReached;
 import dev.swarmboard.schema.event.ToolReceipt;
 import dev.swarmboard.schema.event.RetryScheduled;
+import dev.swarmboard.schema.BlackboardEvent;
+import dev.swarmboard.signing.FactSigner;
 import dev.swarmboard.topic.TopicCatalogue;
 import dev.swarmboard.verifier.quorum.QuorumReplay;
 import java.io.ByteArrayOutputStream;
@@ -216,10 +218,12 @@ class DemoMissionIT {
         // When it is audited the way `swarm replay` does
         AuditReport audit = MissionAudit.audit(log, codecs.events().codec(), null);
 
-        // Then nothing diverges, and every recorded verdict is exactly the re-derived one
+        // Then nothing diverges, and every recorded verdict is the verifier's signature on exactly the re-derived one
         assertThat(audit.divergences()).isEmpty();
-        List<byte[]> recorded = log.events().stream().filter(e -> e.event().getPayload() instanceof QuorumReached)
-                .map(RecordedEvent::value).toList();
+        List<BlackboardEvent> verdicts = log.events().stream().map(RecordedEvent::event)
+                .filter(e -> e.getPayload() instanceof QuorumReached).toList();
+        assertThat(verdicts).allSatisfy(verdict -> assertThat(verdict.getHeader().getSignerKeyId()).isEqualTo("verifier"));
+        List<byte[]> recorded = verdicts.stream().map(FactSigner::unsigned).map(codecs.events().codec()::encode).toList();
         List<byte[]> derived = QuorumReplay.verdicts(log.events()).stream().map(codecs.events().codec()::encode).toList();
         assertThat(derived).hasSameSizeAs(recorded);
         for (int i = 0; i < recorded.size(); i++) {

@@ -1,12 +1,16 @@
 package dev.swarmboard.cli;
 
+import dev.swarmboard.cli.stack.StackKeys;
 import dev.swarmboard.cli.stack.StackSettings;
 import dev.swarmboard.cli.stack.SwarmStack;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The whole stack for an IT: every service in this JVM on the given broker, under its own topic prefix. */
+/**
+ * The whole stack for an IT: every service in this JVM on the given broker, under its own topic prefix,
+ * each signing with its own key and checking every fact against the stack's trust file, as in the demo.
+ */
 final class TestStacks {
 
     private TestStacks() {
@@ -19,6 +23,6 @@ final class TestStacks {
                 workers);
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("SWARM_TOPIC_PREFIX", prefix);
-        return SwarmStack.start(settings.environment(env), workers);
+        return SwarmStack.start(settings.environment(env), workers, StackKeys.ensure(dir.resolve("keys")));
     }
 }

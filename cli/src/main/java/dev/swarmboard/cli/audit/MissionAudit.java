@@ -10,6 +10,7 @@ import dev.swarmboard.blackboard.UndecodableRecord;
 import dev.swarmboard.codec.AvroCodec;
 import dev.swarmboard.deadletter.UnreadableRecord;
 import dev.swarmboard.schema.BlackboardEvent;
+import dev.swarmboard.schema.EventHeader;
 import dev.swarmboard.schema.event.DigestPublished;
 import dev.swarmboard.schema.event.QuorumReached;
 import dev.swarmboard.verifier.quorum.QuorumReplay;
@@ -26,8 +27,10 @@ import java.util.Map;
  * hash recomputed, every verdict re-derived with the verifier's own code and compared byte for byte
  * with the recorded one, every digest checked against a PASS verdict and its head. Undecodable bytes
  * under the mission's key are foreign records, listed apart: they fail nothing, since no service
- * took them for a fact. An event whose header names another mission, and a record the client cannot
- * read at all, are divergences. For a workspace mission the code is replayed too ({@link CodeReplay}:
+ * took them for a fact. An event whose header names another mission, a fact the trust file refuses
+ * (its signature missing, wrong, or by a key not allowed for its type: a forgery no service counted)
+ * and a record the client cannot read at all are divergences. A recorded verdict is compared with
+ * the re-derived one carrying the recorded signature, whose validity the trust file decides. For a workspace mission the code is replayed too ({@link CodeReplay}:
  * git in a temporary clone). No model is called, no tool is run and nothing is written.
  */
 public final class MissionAudit {
@@ -46,6 +49,9 @@ public final class MissionAudit {
         for (UndecodableRecord record : log.undecodable()) {
             if (record.misattributed()) {
                 divergences.add(new AuditReport.Divergence(record.coordinates(), null, "event under this mission's key: "
+                        + record.error()));
+            } else if (record.untrusted()) {
+                divergences.add(new AuditReport.Divergence(record.coordinates(), null, "untrusted fact: "
                         + record.error()));
             } else {
                 foreign.add(new AuditReport.ForeignRecord(record.coordinates(), record.error(), List.of()));
@@ -100,7 +106,7 @@ public final class MissionAudit {
                 if (expected == null) {
                     divergences.add(diverged(event, "verdict " + verdict.getVerdict() + " round " + verdict.getRound()
                             + " is not derived from the events before it"));
-                } else if (!Arrays.equals(codec.encode(expected), event.value())) {
+                } else if (!Arrays.equals(codec.encode(signedAs(expected, event.event())), event.value())) {
                     divergences.add(diverged(event, "re-derived verdict differs: recorded "
                             + summary(verdict) + ", derived " + summary((QuorumReached) expected.getPayload())));
                 }
@@ -112,6 +118,14 @@ public final class MissionAudit {
                     new AuditReport.Divergence("-", id, "verdict " + summary((QuorumReached) derived.get(id).getPayload())
                             + " follows from the events but is not on the blackboard")));
         }
+    }
+
+    /** The derived verdict with the recorded one's signer and signature, so the stored bytes can match. */
+    private static BlackboardEvent signedAs(BlackboardEvent derived, BlackboardEvent recorded) {
+        EventHeader header = EventHeader.newBuilder(derived.getHeader())
+                .setSignerKeyId(recorded.getHeader().getSignerKeyId())
+                .setSignature(recorded.getHeader().getSignature()).build();
+        return new BlackboardEvent(header, derived.getPayload());
     }
 
     private static void checkDigests(List<RecordedEvent> events, List<HeadHash> heads,

@@ -8,6 +8,7 @@ import dev.swarmboard.lane.service.LaneWorkerService;
 import dev.swarmboard.orchestrator.service.OrchestratorService;
 import dev.swarmboard.service.ServiceRunner;
 import dev.swarmboard.service.SwarmService;
+import dev.swarmboard.signing.SignerRole;
 import dev.swarmboard.verifier.service.VerifierConfig;
 import dev.swarmboard.verifier.service.VerifierService;
 import java.nio.file.Path;
@@ -20,7 +21,8 @@ import java.util.Map;
 /**
  * Every Swarmboard service in one JVM — the same service classes {@code swarm run} starts one by
  * one against a cluster: verifier, digest, orchestrator and N lane workers, configured from one
- * environment map, stopped in reverse order.
+ * environment map, stopped in reverse order. With {@link StackKeys} each service signs with its own key
+ * and checks every fact against the stack's trust file.
  */
 public final class SwarmStack implements AutoCloseable {
 
@@ -32,28 +34,36 @@ public final class SwarmStack implements AutoCloseable {
         this.services = services;
     }
 
-    /** Starts the services; {@code env} carries bootstrap servers and every service setting. */
+    /** Starts the services unsigned; {@code env} carries bootstrap servers and every service setting. */
     public static SwarmStack start(Map<String, String> env, int laneWorkers) {
-        return start(env, laneWorkers, Map.of());
+        return start(env, laneWorkers, StackKeys.NONE);
+    }
+
+    /** Starts the services, each signing with its key in {@code keys}. */
+    public static SwarmStack start(Map<String, String> env, int laneWorkers, StackKeys keys) {
+        return start(env, laneWorkers, keys, Map.of());
     }
 
     /**
-     * Starts the services, each with its own client configuration file where {@code kafkaConfigs} names one
-     * (on a secured cluster: each logs in as its own user and is held to its own ACLs).
+     * Starts the services, each signing with its key in {@code keys} and each with its own client
+     * configuration file where {@code kafkaConfigs} names one (on a secured cluster: each logs in as its
+     * own user and is held to its own ACLs).
      */
-    public static SwarmStack start(Map<String, String> env, int laneWorkers, Map<ServiceRole, Path> kafkaConfigs) {
+    public static SwarmStack start(Map<String, String> env, int laneWorkers, StackKeys keys,
+                                   Map<ServiceRole, Path> kafkaConfigs) {
         ServiceRunner runner = new ServiceRunner();
         List<SwarmService> services = new ArrayList<>();
         try {
             services.add(runner.start(new VerifierService(VerifierConfig.fromEnvironment(
-                    as(ServiceRole.VERIFIER, env, kafkaConfigs)))));
+                    as(ServiceRole.VERIFIER, SignerRole.VERIFIER, env, keys, kafkaConfigs)))));
             services.add(runner.start(new DigestService(DigestConfig.fromEnvironment(
-                    as(ServiceRole.DIGEST, env, kafkaConfigs)))));
+                    as(ServiceRole.DIGEST, SignerRole.DIGEST, env, keys, kafkaConfigs)))));
             services.add(runner.start(OrchestratorService.fromEnvironment(
-                    as(ServiceRole.ORCHESTRATOR, env, kafkaConfigs))));
+                    as(ServiceRole.ORCHESTRATOR, SignerRole.ORCHESTRATOR, env, keys, kafkaConfigs))));
             String instance = CommonConfig.fromEnvironment(env).instanceId();
             for (int i = 1; i <= laneWorkers; i++) {
-                Map<String, String> workerEnv = as(ServiceRole.LANE_WORKER, env, kafkaConfigs);
+                Map<String, String> workerEnv = as(ServiceRole.LANE_WORKER, SignerRole.LANE_WORKER, env, keys,
+                        kafkaConfigs);
                 workerEnv.put(CommonConfig.INSTANCE_ID.env(), instance + "-w" + i);
                 services.add(runner.start(LaneWorkerService.fromEnvironment(workerEnv)));
             }
@@ -64,8 +74,9 @@ public final class SwarmStack implements AutoCloseable {
         return new SwarmStack(runner, services);
     }
 
-    private static Map<String, String> as(ServiceRole role, Map<String, String> env, Map<ServiceRole, Path> configs) {
-        Map<String, String> own = new HashMap<>(env);
+    private static Map<String, String> as(ServiceRole role, SignerRole signer, Map<String, String> env,
+                                          StackKeys keys, Map<ServiceRole, Path> configs) {
+        Map<String, String> own = new HashMap<>(keys.environment(env, signer));
         if (configs.containsKey(role)) {
             own.put(CommonConfig.KAFKA_CONFIG.env(), configs.get(role).toString());
         }

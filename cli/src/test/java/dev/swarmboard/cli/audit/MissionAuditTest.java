@@ -13,6 +13,8 @@ import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.event.DigestPublished;
 import dev.swarmboard.schema.event.QuorumReached;
+import dev.swarmboard.signing.Ed25519Keys;
+import dev.swarmboard.signing.FactSigner;
 import dev.swarmboard.verifier.bench.SyntheticMission;
 import dev.swarmboard.verifier.quorum.QuorumReplay;
 import java.time.Duration;
@@ -146,6 +148,40 @@ class MissionAuditTest {
         assertThat(report.ok()).isFalse();
         assertThat(report.divergences().get(0).coordinates()).isEqualTo("swarm.blackboard-0@7");
         assertThat(report.divergences().get(0).reason()).contains("cannot be read").contains("crc mismatch");
+    }
+
+    @Test
+    void shouldDivergeOnAFactTheTrustFileRefused() {
+        // Given a passing mission and, under its key, a verdict the reader's trust file refused
+        MissionLog log = new MissionLog("m-audit", recorded(passingMission()), List.of(UndecodableRecord.untrusted(
+                "swarm.blackboard", 0, 97, "m-audit", "QuorumReached q (signer lane-worker) refused: key lane-worker"
+                        + " may not sign a QuorumReached")), List.of());
+
+        // When audited, Then it is a divergence at its offset naming the signer and the reason
+        AuditReport report = MissionAudit.audit(log, codec, null);
+        assertThat(report.ok()).isFalse();
+        assertThat(report.divergences()).singleElement().satisfies(divergence -> {
+            assertThat(divergence.coordinates()).isEqualTo("swarm.blackboard-0@97");
+            assertThat(divergence.reason()).isEqualTo("untrusted fact: QuorumReached q (signer lane-worker) refused:"
+                    + " key lane-worker may not sign a QuorumReached");
+        });
+    }
+
+    @Test
+    void shouldReDeriveSignedVerdictsByteForByte() {
+        // Given a mission whose every event is signed, its verdicts by the verifier's key over the signed log
+        FactSigner lanes = FactSigner.of("lane-worker", Ed25519Keys.generate().getPrivate());
+        FactSigner verifier = FactSigner.of("verifier", Ed25519Keys.generate().getPrivate());
+        SyntheticMission mission = new SyntheticMission("m-audit", List.of("a"), START, Duration.ofHours(1));
+        List<BlackboardEvent> events = new ArrayList<>();
+        events.add(lanes.sign(mission.planIssued()));
+        mission.laneAttempt("a", 1, true).forEach(event -> events.add(lanes.sign(event)));
+        QuorumReplay.verdicts(recorded(events)).forEach(verdict -> events.add(verifier.sign(verdict)));
+
+        // When audited, Then the recorded verdict is the re-derived one with its signature: no divergence
+        AuditReport report = MissionAudit.audit(log(events), codec, null);
+        assertThat(events.get(events.size() - 1).getHeader().getSignerKeyId()).isEqualTo("verifier");
+        assertThat(report.divergences()).isEmpty();
     }
 
     private List<BlackboardEvent> passingMission() {

@@ -10,6 +10,7 @@ import dev.swarmboard.blackboard.BlackboardSetup;
 import dev.swarmboard.blackboard.RecordedEvent;
 import dev.swarmboard.cli.SecureMissions;
 import dev.swarmboard.cli.SwarmCommand;
+import dev.swarmboard.cli.stack.StackKeys;
 import dev.swarmboard.cli.stack.StackSettings;
 import dev.swarmboard.cli.stack.SwarmStack;
 import dev.swarmboard.codec.Codecs;
@@ -81,7 +82,7 @@ class SecureMissionIT {
                 dir.resolve("reports"), 1);
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("SWARM_TOPIC_PREFIX", PREFIX);
-        stack = SwarmStack.start(settings.environment(env), 1, configs);
+        stack = SwarmStack.start(settings.environment(env), 1, StackKeys.NONE, configs);
 
         missionId = "secure-demo";
         outcome = SecureMissions.submitAndFollow(client(ServiceRole.CLI), CATALOGUE, codecs,

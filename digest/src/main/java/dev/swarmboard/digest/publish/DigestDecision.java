@@ -17,6 +17,7 @@ import dev.swarmboard.schema.event.IntegrationCompleted;
 import dev.swarmboard.schema.event.IntegrationFailed;
 import dev.swarmboard.schema.event.PlanIssued;
 import dev.swarmboard.schema.event.QuorumReached;
+import dev.swarmboard.signing.FactSigner;
 import dev.swarmboard.verifier.quorum.Quorum;
 import dev.swarmboard.verifier.quorum.QuorumReplay;
 import dev.swarmboard.verifier.quorum.ReplayedVerdict;
@@ -59,7 +60,7 @@ public final class DigestDecision {
         List<RecordedEvent> upToVerdict = events.subList(0, position.get() + 1);
         RecordedEvent verdict = upToVerdict.get(position.get());
         Optional<ReplayedVerdict> replayed = QuorumReplay.replay(upToVerdict).stream()
-                .filter(candidate -> candidate.verdict().equals(verdict.event())).findFirst();
+                .filter(candidate -> candidate.verdict().equals(FactSigner.unsigned(verdict.event()))).findFirst();
         if (replayed.isEmpty()) {
             return reject(log, verdict.eventId(), upToVerdict, now, reason("VERDICT_NOT_REPRODUCIBLE", "verdict "
                     + verdict.eventId() + " is not the verdict the verifier derives from the mission's events"));
@@ -116,7 +117,8 @@ public final class DigestDecision {
             return false;
         }
         Optional<ReplayedVerdict> replayed = QuorumReplay.replay(events.subList(0, position.get() + 1)).stream()
-                .filter(candidate -> candidate.verdict().equals(events.get(position.get()).event())).findFirst();
+                .filter(candidate -> candidate.verdict().equals(FactSigner.unsigned(events.get(position.get()).event())))
+                .findFirst();
         boolean ended = events.stream().anyMatch(event -> (event.event().getPayload() instanceof IntegrationCompleted c
                 && c.getVerdictEventId().equals(verdictEventId)) || (event.event().getPayload() instanceof IntegrationFailed f
                 && f.getVerdictEventId().equals(verdictEventId)));

@@ -44,6 +44,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import dev.swarmboard.signing.FactCheck;
+import dev.swarmboard.signing.UntrustedFactException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,6 +92,7 @@ public final class DigestService implements SwarmService {
         loop.start();
         LOG.info("digest {} started: group {}, reports in {}", config.common().instanceId(), config.groupId(),
                 config.outputDir().toAbsolutePath());
+        config.common().signing().logAtStart("digest");
     }
 
     /**
@@ -131,6 +134,15 @@ public final class DigestService implements SwarmService {
         } catch (EventDecodeException e) {
             clients.deadLetters().send(new DeadLetters.SourceRecord(record.topic(), record.partition(),
                     record.offset(), record.key(), record.value()), e);
+            return;
+        }
+        FactCheck check = config.common().signing().verifier().check(event);
+        if (!check.accepted()) {
+            UntrustedFactException untrusted = new UntrustedFactException(event, check);
+            LOG.warn("untrusted fact at {}-{}@{} ignored and dead-lettered: {}", record.topic(), record.partition(),
+                    record.offset(), untrusted.getMessage());
+            clients.deadLetters().send(new DeadLetters.SourceRecord(record.topic(), record.partition(),
+                    record.offset(), record.key(), record.value()), untrusted);
             return;
         }
         String missionId = event.getHeader().getMissionId();
@@ -276,9 +288,9 @@ public final class DigestService implements SwarmService {
             KafkaConsumer<byte[], byte[]> consumer = new SkippingConsumer<>(properties, new ByteArrayDeserializer(),
                     new ByteArrayDeserializer(), deadLetters);
             var writer = BlackboardWriter.create(config.clientProperties(), config.common().catalogue(), codecs,
-                    "digest-" + config.common().instanceId());
+                    "digest-" + config.common().instanceId(), config.common().signing().signer());
             return new DigestClients(consumer, new BlackboardReader(config.clientProperties(),
-                    config.common().catalogue(), codecs), writer, deadLetters, codecs.events().codec());
+                    config.common().catalogue(), codecs, config.common().signing().verifier()), writer, deadLetters, codecs.events().codec());
         }
 
         void close() {

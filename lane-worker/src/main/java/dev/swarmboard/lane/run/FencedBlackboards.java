@@ -7,6 +7,8 @@ import dev.swarmboard.blackboard.RecordedEvent;
 import dev.swarmboard.blackboard.TopicPartitions;
 import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.schema.BlackboardEvent;
+import dev.swarmboard.signing.FactSigner;
+import dev.swarmboard.signing.FactSigning;
 import dev.swarmboard.schema.RunLane;
 import dev.swarmboard.topic.ClientNames;
 import dev.swarmboard.topic.TopicCatalogue;
@@ -51,6 +53,7 @@ public final class FencedBlackboards implements AttemptBlackboards, AutoCloseabl
     private final KafkaConsumer<byte[], byte[]> highWatermarks;
     private final String clientId;
     private final String worker;
+    private final FactSigner signer;
 
     /**
      * @param clientId the slot's client id; each delivery's producer appends {@code -attempt}
@@ -58,10 +61,17 @@ public final class FencedBlackboards implements AttemptBlackboards, AutoCloseabl
      */
     public FencedBlackboards(Map<String, Object> clientProperties, TopicCatalogue catalogue, Codecs codecs,
                              String clientId, String worker) {
+        this(clientProperties, catalogue, codecs, clientId, worker, FactSigning.NONE);
+    }
+
+    /** A slot's blackboard that signs every event with {@code signing}'s key and reads only facts it accepts. */
+    public FencedBlackboards(Map<String, Object> clientProperties, TopicCatalogue catalogue, Codecs codecs,
+                             String clientId, String worker, FactSigning signing) {
         this.clientProperties = Map.copyOf(clientProperties);
         this.catalogue = catalogue;
         this.codecs = codecs;
-        this.reader = new BlackboardReader(clientProperties, catalogue, codecs);
+        this.reader = new BlackboardReader(clientProperties, catalogue, codecs, signing.verifier());
+        this.signer = signing.signer();
         Map<String, Object> uncommitted = new HashMap<>(clientProperties);
         uncommitted.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
         uncommitted.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId + "-high-watermark");
@@ -97,7 +107,7 @@ public final class FencedBlackboards implements AttemptBlackboards, AutoCloseabl
             throw e instanceof BlackboardUnavailable unavailable ? unavailable
                     : new BlackboardUnavailable("cannot fence earlier deliveries of " + describe(task), e);
         }
-        return new FencedDelivery(this, producer, catalogue.blackboard(), deliveryCount, worker);
+        return new FencedDelivery(this, producer, catalogue.blackboard(), deliveryCount, worker, signer);
     }
 
     /** Waits until every record of the mission's partition, committed or not, is decided and readable. */

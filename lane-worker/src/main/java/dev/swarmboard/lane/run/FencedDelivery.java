@@ -2,6 +2,7 @@ package dev.swarmboard.lane.run;
 
 import dev.swarmboard.blackboard.BlackboardWriter;
 import dev.swarmboard.schema.BlackboardEvent;
+import dev.swarmboard.signing.FactSigner;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -28,10 +29,12 @@ final class FencedDelivery implements AttemptBlackboard {
     private final String topic;
     private final byte[] delivery;
     private final byte[] worker;
+    private final FactSigner signer;
     private boolean fenced;
 
     FencedDelivery(FencedBlackboards reads, Producer<String, BlackboardEvent> producer, String topic,
-                   int deliveryCount, String worker) {
+                   int deliveryCount, String worker, FactSigner signer) {
+        this.signer = signer;
         this.reads = reads;
         this.producer = producer;
         this.topic = topic;
@@ -56,7 +59,7 @@ final class FencedDelivery implements AttemptBlackboard {
         if (fenced) {
             throw new AttemptFenced("a later delivery owns the attempt; not writing " + what, null);
         }
-        ProducerRecord<String, BlackboardEvent> record = BlackboardWriter.record(topic, event);
+        ProducerRecord<String, BlackboardEvent> record = BlackboardWriter.record(topic, event, signer);
         record.headers().add(DELIVERY_HEADER, delivery).add(WORKER_HEADER, worker);
         try {
             producer.beginTransaction();

@@ -108,6 +108,7 @@ public final class LaneWorkerService implements SwarmService {
         LOG.info("lane worker {} started: {} slots on {} in share group {} (delivery limit {}), registry {}"
                 + " ({} models, {} tools)", instance, config.concurrency(), catalogue.laneTasks(), config.groupId(),
                 deliveryLimit, config.capabilities(), registry.models().size(), registry.tools().size());
+        config.common().signing().logAtStart("lane worker " + config.common().instanceId());
     }
 
     private Path prepareWorkspace() {
@@ -121,7 +122,7 @@ public final class LaneWorkerService implements SwarmService {
     private void startSlot(int index, TopicCatalogue catalogue, Codecs codecs, LaneTaskHandler handler) {
         String clientId = config.common().instanceId() + "-lane-slot-" + index;
         FencedBlackboards blackboard = manage(new FencedBlackboards(clientProperties, catalogue, codecs, clientId,
-                "lane-worker/" + config.common().instanceId()));
+                "lane-worker/" + config.common().instanceId(), config.common().signing()));
         LaneSlot slot = new LaneSlot(new KafkaShareConsumer<>(consumerProperties(index), new StringDeserializer(),
                 new ByteArrayDeserializer()), catalogue.laneTasks(), record -> handler.handle(record, blackboard),
                 lanes, config.renewInterval(), config.shutdownGrace());

@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
  * Fills a tool's argv template. Values are checked first: every argument must be one the tool
  * declares, every placeholder must be given, and every value must fully match its regex. Only then
  * is each {@code {name}} replaced, inside its own argv element, so a value can never add an element.
+ * A value that would begin an element may not begin with {@code -}, whatever its pattern admits: it
+ * would be read as an option ({@code -rf}, {@code --output=/etc/x}). An option the tool needs is
+ * written in the template ({@code --mode={mode}}), where the value follows a literal.
  */
 final class ArgvTemplate {
 
@@ -33,6 +36,9 @@ final class ArgvTemplate {
                 problems.add("missing argument '" + name + "'");
             } else if (!allowed.matcher(value).matches()) {
                 problems.add("argument '" + name + "' does not match " + allowed.pattern());
+            } else if (value.startsWith("-") && leadsAnElement(spec, name)) {
+                problems.add("argument '" + name + "' starts with '-' and would be read as an option; an option "
+                        + "belongs in the tool's command template");
             }
         }
         return problems;
@@ -51,6 +57,11 @@ final class ArgvTemplate {
             argv.add(filled.toString());
         }
         return argv;
+    }
+
+    /** Whether some argv element starts with this placeholder, so the value would be its first character. */
+    private static boolean leadsAnElement(ToolSpec spec, String name) {
+        return spec.command().stream().anyMatch(element -> element.startsWith("{" + name + "}"));
     }
 
     private static TreeSet<String> placeholders(ToolSpec spec) {

@@ -8,6 +8,9 @@ import dev.swarmboard.codec.EventDecodeException;
 import dev.swarmboard.deadletter.SkippingConsumer;
 import dev.swarmboard.deadletter.UnreadableRecord;
 import dev.swarmboard.schema.BlackboardEvent;
+import dev.swarmboard.signing.FactCheck;
+import dev.swarmboard.signing.FactVerifier;
+import dev.swarmboard.signing.UntrustedFactException;
 import dev.swarmboard.topic.TopicCatalogue;
 import java.time.Duration;
 import java.util.Map;
@@ -24,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * Follows one mission live, for {@code swarm submit --wait}: reads its blackboard partition from
  * the start (committed events only) and folds each of the mission's events into a
  * {@link MissionStatus} until the status is finished or the time is up. Undecodable records and
- * records the client cannot read (a corrupt batch) are reported and skipped; the services
- * dead-letter them, a watch writes nothing.
+ * records the client cannot read (a corrupt batch) are reported and skipped, and so are facts the
+ * trust file refuses (a forged DigestPublished does not end the wait); the services dead-letter
+ * them, a watch writes nothing.
  */
 public final class MissionWatch {
 
@@ -42,6 +46,14 @@ public final class MissionWatch {
     public static MissionStatus await(Map<String, Object> clientProperties, TopicCatalogue topics, Codecs codecs,
                                       String missionId, MissionStatus status, Duration timeout,
                                       Consumer<BlackboardEvent> onEvent) {
+        return await(clientProperties, topics, codecs, missionId, status, timeout, onEvent,
+                FactVerifier.unauthenticated());
+    }
+
+    /** As {@link #await(Map, TopicCatalogue, Codecs, String, MissionStatus, Duration, Consumer)}, counting only facts {@code verifier} accepts. */
+    public static MissionStatus await(Map<String, Object> clientProperties, TopicCatalogue topics, Codecs codecs,
+                                      String missionId, MissionStatus status, Duration timeout,
+                                      Consumer<BlackboardEvent> onEvent, FactVerifier verifier) {
         AvroCodec<BlackboardEvent> codec = codecs.events().codec();
         try (var consumer = new SkippingConsumer<>(BlackboardReader.consumerProperties(clientProperties),
                 new StringDeserializer(), new ByteArrayDeserializer(), MissionWatch::reportUnreadable)) {
@@ -52,7 +64,7 @@ public final class MissionWatch {
             while (!status.finished() && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                     if (missionId.equals(record.key())) {
-                        decode(codec, record, missionId, status, onEvent);
+                        decode(codec, record, missionId, status, onEvent, verifier);
                     }
                 }
             }
@@ -66,10 +78,15 @@ public final class MissionWatch {
     }
 
     private static void decode(AvroCodec<BlackboardEvent> codec, ConsumerRecord<String, byte[]> record,
-                               String missionId, MissionStatus status, Consumer<BlackboardEvent> onEvent) {
+                               String missionId, MissionStatus status, Consumer<BlackboardEvent> onEvent,
+                               FactVerifier verifier) {
         try {
             BlackboardEvent event = codec.decode(record.value());
-            if (missionId.equals(event.getHeader().getMissionId())) {
+            FactCheck check = verifier.check(event);
+            if (!check.accepted()) {
+                LOG.warn("skipping untrusted fact {}-{}@{} of mission {}: {}", record.topic(), record.partition(),
+                        record.offset(), missionId, new UntrustedFactException(event, check).getMessage());
+            } else if (missionId.equals(event.getHeader().getMissionId())) {
                 onEvent.accept(event);
                 status.apply(event);
             }

@@ -65,6 +65,7 @@ public final class OrchestratorService implements SwarmService {
                 : WorkflowCatalogue.load(config.workflowsDir());
         LOG.info("orchestrator {}: registry {} ({} models, {} tools), workflows {}", config.common().instanceId(),
                 config.capabilitiesFile(), registry.models().size(), registry.tools().size(), workflows.names());
+        config.common().signing().logAtStart("orchestrator");
         Codecs codecs = Codecs.create();
         try (Admin admin = Admin.create(clientProperties)) {
             new TopicProvisioner(admin).verify(config.common().catalogue());

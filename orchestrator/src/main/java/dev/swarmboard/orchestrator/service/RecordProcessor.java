@@ -12,6 +12,9 @@ import dev.swarmboard.orchestrator.state.MissionState;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.MissionCommand;
 import dev.swarmboard.schema.RunLane;
+import dev.swarmboard.signing.FactCheck;
+import dev.swarmboard.signing.FactSigning;
+import dev.swarmboard.signing.UntrustedFactException;
 import dev.swarmboard.topic.TopicCatalogue;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -29,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * Turns one consumed record into the records to produce in the same transaction: a command or a
  * blackboard fact is decoded, folded into its mission's state and decided on; the outcome becomes
  * blackboard events and lane tasks. A record that cannot be decoded, or on which a decision throws,
- * becomes a dead letter with its coordinates and error, and processing goes on. Outputs over
+ * becomes a dead letter with its coordinates and error, and processing goes on; so does a fact the
+ * trust file refuses (unsigned, wrongly signed, or by a key not allowed for its type). The events
+ * decided are signed with this orchestrator's key. Outputs over
  * {@link #MAX_RECORD_BYTES}, or refused by the broker, are replaced by the mission's rejection or
  * failure ({@link #refused}), so no input is decided into records that can never be written.
  */
@@ -47,9 +52,10 @@ final class RecordProcessor {
     private final MissionStates states;
     private final Clock clock;
     private final DeadLetters.Origin origin;
+    private final FactSigning signing;
 
     RecordProcessor(TopicCatalogue topics, Codecs codecs, Decider decider, MissionStates states, Clock clock,
-                    DeadLetters.Origin origin) {
+                    DeadLetters.Origin origin, FactSigning signing) {
         this.topics = topics;
         this.commands = codecs.commands().codec();
         this.events = codecs.events().codec();
@@ -58,6 +64,7 @@ final class RecordProcessor {
         this.states = states;
         this.clock = clock;
         this.origin = origin;
+        this.signing = signing;
     }
 
     List<ProducerRecord<byte[], byte[]>> process(ConsumerRecord<byte[], byte[]> record) {
@@ -73,6 +80,10 @@ final class RecordProcessor {
             return outputs;
         } catch (EventDecodeException e) {
             LOG.warn("undecodable record at {}-{}@{}: {}; dead-lettered", record.topic(), record.partition(),
+                    record.offset(), e.getMessage());
+            return List.of(deadLetter(record, e));
+        } catch (UntrustedFactException e) {
+            LOG.warn("untrusted fact at {}-{}@{} ignored and dead-lettered: {}", record.topic(), record.partition(),
                     record.offset(), e.getMessage());
             return List.of(deadLetter(record, e));
         } catch (DecisionException e) {
@@ -132,6 +143,10 @@ final class RecordProcessor {
 
     private List<ProducerRecord<byte[], byte[]>> fact(ConsumerRecord<byte[], byte[]> record) {
         BlackboardEvent event = events.decode(record.value());
+        FactCheck check = signing.verifier().check(event);
+        if (!check.accepted()) {
+            throw new UntrustedFactException(event, check);
+        }
         if (!Decider.reactsTo(event)) {
             states.apply(event);
             return List.of();
@@ -147,10 +162,11 @@ final class RecordProcessor {
             LOG.info("{}", outcome.note());
         }
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
-        for (BlackboardEvent event : outcome.events()) {
-            states.apply(event);
-            ProducerRecord<String, BlackboardEvent> typed = BlackboardWriter.record(topics.blackboard(), event);
-            records.add(new ProducerRecord<>(typed.topic(), null, utf8(typed.key()), events.encode(event),
+        for (BlackboardEvent unsigned : outcome.events()) {
+            ProducerRecord<String, BlackboardEvent> typed = BlackboardWriter.record(topics.blackboard(), unsigned,
+                    signing.signer());
+            states.apply(typed.value());
+            records.add(new ProducerRecord<>(typed.topic(), null, utf8(typed.key()), events.encode(typed.value()),
                     typed.headers()));
         }
         for (RunLane task : outcome.tasks()) {

@@ -79,9 +79,9 @@ final class TransactionalLoop implements AutoCloseable {
                 new ByteArrayDeserializer(), new ByteArrayDeserializer(), deadLetters);
         this.recovery = new ProducerRecovery(producerProperties(clientProperties, config),
                 new TransactionalIdGuard(clientProperties, config));
-        this.reader = new BlackboardReader(clientProperties, topics, codecs);
+        this.reader = new BlackboardReader(clientProperties, topics, codecs, config.common().signing().verifier());
         this.states = new MissionStates(reader::readMission, CACHED_MISSIONS);
-        this.processor = new RecordProcessor(topics, codecs, decider, states, clock, origin);
+        this.processor = new RecordProcessor(topics, codecs, decider, states, clock, origin, config.common().signing());
         this.hook = hook;
     }
 

@@ -67,6 +67,7 @@ public final class VerifierService implements SwarmService {
         });
         LOG.info("verifier {} starting: application {}, {}, state in {}", config.common().instanceId(),
                 config.applicationId(), config.processingGuarantee(), config.stateDir());
+        config.common().signing().logAtStart("verifier");
         streams.start();
     }
 

@@ -4,36 +4,49 @@ import dev.swarmboard.blackboard.BlackboardWriter;
 import dev.swarmboard.blackboard.RecordedEvent;
 import dev.swarmboard.codec.AvroCodec;
 import dev.swarmboard.schema.BlackboardEvent;
+import dev.swarmboard.signing.FactCheck;
+import dev.swarmboard.signing.FactSigning;
+import dev.swarmboard.signing.UntrustedFactException;
 import dev.swarmboard.verifier.quorum.MissionVerification;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The thin Kafka shell around {@link MissionVerification}: loads a mission's fold, applies the
  * record with its stored bytes and coordinates, saves the fold, and forwards any verdict. A
  * wall-clock punctuator fails the missions whose deadline passed. Every state change happens after
- * decoding and folding succeeded, so a record that throws leaves the state as it was.
+ * decoding and folding succeeded, so a record that throws leaves the state as it was. A fact the
+ * trust file refuses throws before the fold (logged, dead-lettered by the processing handler, left
+ * out of the head hash like an undecodable record); every verdict is signed with the verifier's key.
  */
 final class VerificationProcessor implements Processor<String, byte[], String, BlackboardEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VerificationProcessor.class);
 
     private final AvroCodec<BlackboardEvent> codec;
     private final String blackboard;
     private final Duration deadlineInterval;
+    private final FactSigning signing;
     private ProcessorContext<String, BlackboardEvent> context;
     private KeyValueStore<String, MissionVerification> missions;
     private DeadlineIndex deadlines;
 
-    VerificationProcessor(AvroCodec<BlackboardEvent> codec, String blackboard, Duration deadlineInterval) {
+    VerificationProcessor(AvroCodec<BlackboardEvent> codec, String blackboard, Duration deadlineInterval,
+                          FactSigning signing) {
         this.codec = codec;
         this.blackboard = blackboard;
         this.deadlineInterval = deadlineInterval;
+        this.signing = signing;
     }
 
     @Override
@@ -66,6 +79,14 @@ final class VerificationProcessor implements Processor<String, byte[], String, B
             throw new UnverifiableRecordException("key names mission " + record.key() + " but header names "
                     + event.getHeader().getMissionId());
         }
+        FactCheck check = signing.verifier().check(event);
+        if (!check.accepted()) {
+            UntrustedFactException untrusted = new UntrustedFactException(event, check);
+            RecordMetadata source = context.recordMetadata().orElseThrow();
+            LOG.warn("untrusted fact at {}-{}@{} ignored and dead-lettered: {}", source.topic(), source.partition(),
+                    source.offset(), untrusted.getMessage());
+            throw untrusted;
+        }
         return event;
     }
 
@@ -91,10 +112,10 @@ final class VerificationProcessor implements Processor<String, byte[], String, B
         deadlines.move(fold.missionId(), indexed, fold.pendingDeadline());
     }
 
-    private void forward(BlackboardEvent verdict) {
+    private void forward(BlackboardEvent unsigned) {
+        ProducerRecord<String, BlackboardEvent> verdict = BlackboardWriter.record(blackboard, unsigned, signing.signer());
         // Headers are set afresh: the triggering record's headers must not leak onto the verdict.
-        context.forward(new Record<>(verdict.getHeader().getMissionId(), verdict,
-                verdict.getHeader().getOccurredAt().toEpochMilli(),
-                BlackboardWriter.record(blackboard, verdict).headers()));
+        context.forward(new Record<>(verdict.key(), verdict.value(),
+                unsigned.getHeader().getOccurredAt().toEpochMilli(), verdict.headers()));
     }
 }

@@ -38,7 +38,7 @@ public final class VerifierTopology {
                 Serdes.String(), Serdes.String()));
         builder.stream(topics.blackboard(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(SOURCE))
                 .process(() -> new VerificationProcessor(codecs.events().codec(), topics.blackboard(),
-                        config.deadlineInterval()), Named.as(PROCESSOR), MISSIONS_STORE, DEADLINES_STORE)
+                        config.deadlineInterval(), config.common().signing()), Named.as(PROCESSOR), MISSIONS_STORE, DEADLINES_STORE)
                 .to(topics.blackboard(), Produced.with(Serdes.String(), codecs.events()).withName(SINK));
         return builder.build();
     }
