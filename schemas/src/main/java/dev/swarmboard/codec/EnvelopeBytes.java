@@ -47,7 +47,7 @@ public final class EnvelopeBytes {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode " + payload.getSchema().getFullName(), e);
         }
-        return scratch.out.toByteArray();
+        return scratch.bytes();
     }
 
     /** The stored bytes of an envelope with this header around a payload already encoded as {@code payloadBytes}. */
@@ -65,7 +65,7 @@ public final class EnvelopeBytes {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode the envelope of " + header.getEventId(), e);
         }
-        return scratch.out.toByteArray();
+        return scratch.bytes();
     }
 
     private static SpecificDatumWriter<SpecificRecord> writer(Schema schema) {
@@ -79,13 +79,22 @@ public final class EnvelopeBytes {
         return prefix.array();
     }
 
-    /** One thread's output buffer and the binary encoder writing into it. */
+    /** One thread's output buffer and the binary encoder writing into it; a buffer grown past 64 KB is dropped. */
     private static final class Scratch {
+        private static final int KEPT = 64 * 1024;
         private final ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         private BinaryEncoder encoder;
 
+        byte[] bytes() {
+            byte[] bytes = out.toByteArray();
+            if (bytes.length > KEPT) {
+                SCRATCH.remove();
+            }
+            return bytes;
+        }
+
         BinaryEncoder encoder() {
-            encoder = EncoderFactory.get().directBinaryEncoder(out, encoder);
+            encoder = EncoderFactory.get().binaryEncoder(out, encoder);
             return encoder;
         }
     }

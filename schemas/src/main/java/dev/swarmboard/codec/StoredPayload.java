@@ -1,6 +1,5 @@
 package dev.swarmboard.codec;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -8,7 +7,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.io.Decoder;
+import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
 
 /**
@@ -46,16 +45,15 @@ public final class StoredPayload {
             throw new EventDecodeException(EventDecodeException.Cause.UNKNOWN_FINGERPRINT,
                     "fingerprint " + AvroCodec.fingerprintHex(stored) + " is no known envelope schema", null);
         }
-        ByteArrayInputStream body = new ByteArrayInputStream(stored, PREFIX, stored.length - PREFIX);
-        // The direct decoder reads no further than asked, so what the stream has left is the payload.
-        Decoder decoder = DecoderFactory.get().directBinaryDecoder(body, null);
+        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(stored, PREFIX, stored.length - PREFIX, null);
         try {
             GenericDatumReader.skip(writer.getField("header").schema(), decoder);
             decoder.readIndex();
+            // Over an array the decoder's input stream has exactly the bytes not read yet: the payload.
+            return stored.length - decoder.inputStream().available();
         } catch (IOException | RuntimeException e) {
             throw new EventDecodeException(EventDecodeException.Cause.MALFORMED_BODY,
                     "envelope header does not decode: " + e.getMessage(), e);
         }
-        return stored.length - body.available();
     }
 }

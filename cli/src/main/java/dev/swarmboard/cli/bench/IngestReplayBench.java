@@ -19,8 +19,9 @@ import org.apache.kafka.clients.admin.NewTopic;
  * Blackboard ingest and replay against the same work done by plain Kafka clients on the same broker
  * in the same run: the writer against a plain producer sending the identical bytes, keys and headers
  * (and against {@code ProducerPerformance} with a payload file), the replay against a plain consumer
- * of the same topic. Every side runs for the same time, rounds alternate which side goes first, and
- * each round prints the load average beside its ratios.
+ * of the same topic. After a short unmeasured warm-up of every side, each side runs for the same
+ * time, rounds alternate which side goes first, and each round prints the load average beside its
+ * ratios.
  */
 public final class IngestReplayBench {
 
@@ -47,6 +48,7 @@ public final class IngestReplayBench {
         }
     }
 
+    private static final Duration WARMUP = Duration.ofSeconds(2);
     private static final List<String> PRODUCER_SETTINGS = List.of("acks=all", "linger.ms=5", "compression.type=lz4",
             "enable.idempotence=true");
 
@@ -68,6 +70,11 @@ public final class IngestReplayBench {
         PRODUCER_SETTINGS.forEach(setting -> producerSettings.put(setting.split("=")[0], setting.split("=")[1]));
         IngestSides ingest = new IngestSides(producerSettings, samples(2_000, settings.recordBytes()));
         ReplaySides replay = new ReplaySides(client, swarmTopic, Codecs.create());
+        // Unmeasured: the JIT compiles both sides' paths before the first measured round.
+        ingest.swarm(swarmTopic, WARMUP);
+        ingest.plain(plainTopic, WARMUP);
+        replay.swarm(WARMUP);
+        replay.plain(WARMUP);
         List<Round> rounds = new ArrayList<>();
         for (int round = 0; round < settings.rounds(); round++) {
             boolean swarmFirst = round % 2 == 0;
