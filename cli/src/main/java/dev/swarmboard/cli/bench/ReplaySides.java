@@ -29,6 +29,8 @@ final class ReplaySides {
     private final Map<String, Object> client;
     private final String topic;
     private final ParallelDecoder decoder;
+    /** Value bytes the plain side read: a field write the JIT cannot drop, so its loop does its work. */
+    private long touchedBytes;
 
     ReplaySides(Map<String, Object> client, String topic, Codecs codecs) {
         this.client = client;
@@ -60,11 +62,10 @@ final class ReplaySides {
     /** Records/s of the same consumer touching each value's bytes. */
     double plain(Duration side) {
         return timed(side, records -> {
-            long bytes = 0;
             for (var record : records) {
-                bytes += record.value().length;
+                touchedBytes += record.value().length;
             }
-            return bytes >= 0 ? records.count() : 0;
+            return records.count();
         });
     }
 
