@@ -2,6 +2,7 @@ package dev.swarmboard.verifier.bench;
 
 import dev.swarmboard.blackboard.TopicPartitions;
 import dev.swarmboard.blackboard.BlackboardReader;
+import dev.swarmboard.blackboard.BlackboardSetup;
 import dev.swarmboard.blackboard.BlackboardWriter;
 import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.schema.BlackboardEvent;
@@ -101,6 +102,7 @@ public final class VerifierBench {
         String prefix = "bench-" + guarantee.replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 8) + ".";
         VerifierConfig config = VerifierConfig.fromEnvironment(Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap,
                 "SWARM_TOPIC_PREFIX", prefix)).withStateDir(temporaryDirectory()).withProcessingGuarantee(guarantee);
+        BlackboardSetup.provision(config.clientProperties(), config.common().catalogue());
         try (VerifierService verifier = new VerifierService(config)) {
             verifier.start();
             await(verifier::isReady, READY_TIMEOUT, "verifier did not become ready");
