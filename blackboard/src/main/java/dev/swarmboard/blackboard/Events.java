@@ -1,6 +1,9 @@
 package dev.swarmboard.blackboard;
 
 import dev.swarmboard.codec.ContentHash;
+import dev.swarmboard.codec.EnvelopeBytes;
+import dev.swarmboard.codec.SchemaRegistry;
+import dev.swarmboard.codec.StoredPayload;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.EventHeader;
 import dev.swarmboard.schema.EvidenceRef;
@@ -25,7 +28,32 @@ public final class Events {
     }
 
     public static BlackboardEvent create(String eventId, EventOrigin origin, SpecificRecord payload, Instant at) {
-        EventHeader header = EventHeader.newBuilder()
+        return BlackboardEvent.newBuilder().setHeader(header(eventId, origin, payload, at, ContentHash.of(payload)))
+                .setPayload(payload).build();
+    }
+
+    /**
+     * An envelope and its stored bytes, the payload encoded once: its bytes are hashed for the header
+     * and become the tail of the envelope ({@link EnvelopeBytes}). Writers on the hot path use this.
+     */
+    public static EncodedEvent encode(EventOrigin origin, SpecificRecord payload, Instant at, String... idParts) {
+        String eventId = idParts.length == 0 ? UUID.randomUUID().toString() : deterministicId(idParts);
+        byte[] payloadBytes = EnvelopeBytes.payload(payload);
+        EventHeader header = header(eventId, origin, payload, at, ContentHash.sha256Hex(payloadBytes));
+        BlackboardEvent event = BlackboardEvent.newBuilder().setHeader(header).setPayload(payload).build();
+        return new EncodedEvent(event, EnvelopeBytes.envelope(header, payload, payloadBytes));
+    }
+
+    /** The stored bytes of an envelope built elsewhere; the payload is encoded once, its hash is not recomputed. */
+    public static EncodedEvent encode(BlackboardEvent event) {
+        SpecificRecord payload = (SpecificRecord) event.getPayload();
+        return new EncodedEvent(event, EnvelopeBytes.envelope(event.getHeader(), payload, EnvelopeBytes.payload(payload)));
+    }
+
+    /** The header of an envelope: the one place its fields are filled from the origin and the payload. */
+    public static EventHeader header(String eventId, EventOrigin origin, SpecificRecord payload, Instant at,
+                                     String contentHash) {
+        return EventHeader.newBuilder()
                 .setEventId(eventId)
                 .setMissionId(origin.missionId())
                 .setLaneId(origin.laneId())
@@ -33,11 +61,10 @@ public final class Events {
                 .setType(typeOf(payload))
                 .setOccurredAt(at)
                 .setProducer(origin.producer())
-                .setContentHash(ContentHash.of(payload))
+                .setContentHash(contentHash)
                 .setCausationId(origin.causationId())
                 .setTraceparent(origin.traceparent())
                 .build();
-        return BlackboardEvent.newBuilder().setHeader(header).setPayload(payload).build();
     }
 
     /**
@@ -56,6 +83,14 @@ public final class Events {
     /** The evidence reference of an event: its id and content hash. */
     public static EvidenceRef ref(BlackboardEvent event, String label) {
         return new EvidenceRef(event.getHeader().getEventId(), event.getHeader().getContentHash(), label);
+    }
+
+    /**
+     * Whether the stored payload bytes hash to the content hash in the header: no re-encoding, and an
+     * event of an older or newer writer hashes as it was written.
+     */
+    public static boolean hashIntact(RecordedEvent recorded, SchemaRegistry registry) {
+        return StoredPayload.contentHash(recorded.value(), registry).equals(recorded.event().getHeader().getContentHash());
     }
 
     /** Whether the payload still hashes to the content hash in its header. */

@@ -46,15 +46,19 @@ final class BenchCommand implements Runnable {
     }
 
     /** {@code swarm bench ingest}: blackboard ingest and replay against Kafka's own tools. */
-    @Command(name = "ingest", description = "Blackboard ingest and replay events/s against Kafka's ProducerPerformance "
-            + "and ConsumerPerformance on the same broker (an embedded one unless --bootstrap is given).")
+    @Command(name = "ingest", description = "Blackboard ingest and replay events/s against a plain producer sending the "
+            + "same bytes, keys and headers, Kafka's ProducerPerformance with a payload file, and a plain consumer of the "
+            + "same topic, on the same broker (an embedded one unless --bootstrap is given).")
     static final class Ingest implements Callable<Integer> {
 
         @Option(names = "--bootstrap", description = "Broker to measure on (default: start an embedded one).")
         String bootstrap;
 
-        @Option(names = "--events", defaultValue = "200000", description = "Events per side (default ${DEFAULT-VALUE}).")
-        long events;
+        @Option(names = "--seconds", defaultValue = "5", description = "Seconds each side runs (default ${DEFAULT-VALUE}).")
+        long seconds;
+
+        @Option(names = "--rounds", defaultValue = "2", description = "Rounds; the side that runs first alternates (default ${DEFAULT-VALUE}).")
+        int rounds;
 
         @Option(names = "--record-bytes", defaultValue = "1024", description = "Approximate event size (default ${DEFAULT-VALUE}).")
         int recordBytes;
@@ -62,7 +66,8 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             try (EmbeddedBroker broker = EmbeddedBroker.orExisting(bootstrap)) {
-                IngestReplayBench.print(IngestReplayBench.run(broker.bootstrapServers(), events, recordBytes));
+                IngestReplayBench.print(IngestReplayBench.run(broker.bootstrapServers(),
+                        new IngestReplayBench.Settings(Duration.ofSeconds(seconds), recordBytes, rounds)));
             }
             return 0;
         }
@@ -145,8 +150,8 @@ final class BenchCommand implements Runnable {
         @Option(names = "--lane-concurrency", defaultValue = "10", description = "Lanes the lane-worker JVM runs at once (default ${DEFAULT-VALUE}).")
         int laneConcurrency;
 
-        @Option(names = "--events", defaultValue = "50000", description = "Ingest/replay events per side (default ${DEFAULT-VALUE}).")
-        long events;
+        @Option(names = "--side-seconds", defaultValue = "5", description = "Seconds each ingest/replay side runs (default ${DEFAULT-VALUE}).")
+        long sideSeconds;
 
         @Option(names = "--record-bytes", defaultValue = "1024", description = "Ingest/replay event size (default ${DEFAULT-VALUE}).")
         int recordBytes;
@@ -172,7 +177,7 @@ final class BenchCommand implements Runnable {
             Path dir = workDir != null ? workDir : Files.createTempDirectory("swarm-bench-e2e");
             try (EmbeddedBroker broker = EmbeddedBroker.orExisting(bootstrap)) {
                 E2eBench.Settings settings = new E2eBench.Settings(broker.bootstrapServers(), missions, warmup, inFlight,
-                        laneConcurrency, Duration.ofSeconds(timeoutSeconds), events, recordBytes,
+                        laneConcurrency, Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(sideSeconds), recordBytes,
                         capabilities.toAbsolutePath(), workflows.toAbsolutePath(), dir);
                 E2eReport.print(E2eBench.run(settings, template, System.out));
             }

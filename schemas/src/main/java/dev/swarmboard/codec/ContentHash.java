@@ -1,15 +1,8 @@
 package dev.swarmboard.codec;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -27,17 +20,7 @@ public final class ContentHash {
     }
 
     public static byte[] canonicalBytes(SpecificRecord record) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-        SpecificDatumWriter<SpecificRecord> writer =
-                new SpecificDatumWriter<>(record.getSchema(), SpecificData.getForSchema(record.getSchema()));
-        try {
-            writer.write(record, encoder);
-            encoder.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode " + record.getSchema().getFullName(), e);
-        }
-        return out.toByteArray();
+        return EnvelopeBytes.payload(record);
     }
 
     public static String sha256Hex(byte[] bytes) {

@@ -8,6 +8,7 @@ import dev.swarmboard.blackboard.MissionLog;
 import dev.swarmboard.blackboard.RecordedEvent;
 import dev.swarmboard.blackboard.UndecodableRecord;
 import dev.swarmboard.codec.AvroCodec;
+import dev.swarmboard.codec.SchemaRegistry;
 import dev.swarmboard.deadletter.UnreadableRecord;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.EventHeader;
@@ -61,7 +62,7 @@ public final class MissionAudit {
             divergences.add(new AuditReport.Divergence(record.coordinates(), null, "record cannot be read (its key, "
                     + "so whether it was this mission's, is unknown): " + record.reason()));
         }
-        List<HeadHash> heads = checkEvents(events, divergences);
+        List<HeadHash> heads = checkEvents(events, codec.registry(), divergences);
         checkVerdicts(events, heads, codec, asOf != null, divergences);
         checkDigests(events, heads, divergences);
         divergences.addAll(CodeReplay.replay(events));
@@ -70,15 +71,21 @@ public final class MissionAudit {
         return new AuditReport(log.missionId(), asOf, events, head, divergences, foreign);
     }
 
-    /** Content hashes and duplicate ids; returns the head after each event. */
-    private static List<HeadHash> checkEvents(List<RecordedEvent> events, List<AuditReport.Divergence> divergences) {
+    /**
+     * Content hashes (of the stored payload bytes, checked in parallel) and duplicate ids; returns the
+     * head after each event.
+     */
+    private static List<HeadHash> checkEvents(List<RecordedEvent> events, SchemaRegistry registry,
+                                              List<AuditReport.Divergence> divergences) {
+        List<Boolean> intact = events.parallelStream().map(recorded -> Events.hashIntact(recorded, registry)).toList();
         Map<String, RecordedEvent> firstById = new HashMap<>();
         List<HeadHash> heads = new ArrayList<>();
         HeadHash head = HeadHash.GENESIS;
-        for (RecordedEvent recorded : events) {
+        for (int i = 0; i < events.size(); i++) {
+            RecordedEvent recorded = events.get(i);
             head = head.next(recorded.value());
             heads.add(head);
-            if (!Events.hashIntact(recorded.event())) {
+            if (!intact.get(i)) {
                 divergences.add(diverged(recorded, "payload does not hash to its header's content hash "
                         + recorded.event().getHeader().getContentHash()));
             }

@@ -39,7 +39,7 @@ public final class E2eBench {
 
     /** What to run; {@code capabilities} and {@code workflows} are the ones the mission was validated with. */
     public record Settings(String bootstrap, int missions, int warmup, int inFlight, int laneConcurrency,
-                           Duration timeout, long ingestEvents, int recordBytes, Path capabilities, Path workflows,
+                           Duration timeout, Duration ingestSide, int recordBytes, Path capabilities, Path workflows,
                            Path workDir) {
     }
 
@@ -60,9 +60,9 @@ public final class E2eBench {
         double loadBefore = loadAverage();
         Measured measured = measure(settings, template, run, dir, progress);
         double loadAfter = loadAverage();
-        progress.printf("ingest and replay, %,d events each%n", settings.ingestEvents());
-        IngestReplayBench.Result ingest = IngestReplayBench.run(settings.bootstrap(), settings.ingestEvents(),
-                settings.recordBytes());
+        progress.printf("ingest and replay, %d s per side%n", settings.ingestSide().toSeconds());
+        IngestReplayBench.Result ingest = IngestReplayBench.run(settings.bootstrap(),
+                new IngestReplayBench.Settings(settings.ingestSide(), settings.recordBytes(), 2));
         return result(settings, template, measured, ingest, loadBefore, loadAfter, dir);
     }
 

@@ -1,11 +1,6 @@
 package dev.swarmboard.cli.bench;
 
-import dev.swarmboard.blackboard.TopicPartitions;
-import dev.swarmboard.blackboard.BlackboardReader;
-import dev.swarmboard.blackboard.BlackboardWriter;
-import dev.swarmboard.blackboard.Events;
-import dev.swarmboard.blackboard.HeadHash;
-import dev.swarmboard.codec.AvroCodec;
+import dev.swarmboard.blackboard.EventOrigin;
 import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.schema.BlackboardEvent;
 import java.time.Duration;
@@ -15,121 +10,134 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.ToDoubleFunction;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Blackboard ingest (BlackboardWriter: envelope, content hash, Avro, idempotent acks=all producer)
- * and replay (decode + content-hash check + head fold per mission) measured against Kafka's own
- * producer and consumer performance tools on the same broker, same record size, same producer
- * settings, in the same run.
+ * Blackboard ingest and replay against the same work done by plain Kafka clients on the same broker
+ * in the same run: the writer against a plain producer sending the identical bytes, keys and headers
+ * (and against {@code ProducerPerformance} with a payload file), the replay against a plain consumer
+ * of the same topic. After a short unmeasured warm-up of every side, each side runs for the same
+ * time, rounds alternate which side goes first, and each round prints the load average beside its
+ * ratios.
  */
 public final class IngestReplayBench {
 
-    /** Figures of one run. */
-    public record Result(int recordBytes, long events, double ingestPerSecond, double rawProducePerSecond,
-                         double replayPerSecond, double rawConsumePerSecond) {
+    /** How long each side runs, the approximate event size, and how many rounds. */
+    public record Settings(Duration side, int recordBytes, int rounds) {
+
+        public static Settings defaults(int recordBytes) {
+            return new Settings(Duration.ofSeconds(5), recordBytes, 2);
+        }
     }
 
+    /** One round's figures, per second; {@code swarmFirst} tells which side ran first. */
+    public record Round(boolean swarmFirst, double ingest, double plainProduce, double producerPerformance,
+                        double replay, double plainConsume, String loadBefore, String loadAfter) {
+    }
+
+    /** Figures of one run. */
+    public record Result(int recordBytes, Duration side, List<Round> rounds) {
+
+        double median(ToDoubleFunction<Round> ratio) {
+            double[] sorted = rounds.stream().mapToDouble(ratio).sorted().toArray();
+            return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                    : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+        }
+    }
+
+    private static final Duration WARMUP = Duration.ofSeconds(2);
     private static final List<String> PRODUCER_SETTINGS = List.of("acks=all", "linger.ms=5", "compression.type=lz4",
             "enable.idempotence=true");
 
     private IngestReplayBench() {
     }
 
-    public static Result run(String bootstrap, long events, int approxBytes) throws Exception {
+    public static Result run(String bootstrap, Settings settings) throws Exception {
         Map<String, Object> client = Map.of("bootstrap.servers", bootstrap);
         String run = Long.toString(System.currentTimeMillis(), 36);
         String swarmTopic = "bench.blackboard." + run;
-        String rawTopic = "bench.raw." + run;
+        String plainTopic = "bench.plain." + run;
+        String toolTopic = "bench.tool." + run;
         try (Admin admin = Admin.create(client)) {
             admin.createTopics(List.of(new NewTopic(swarmTopic, Optional.of(6), Optional.empty()),
-                    new NewTopic(rawTopic, Optional.of(6), Optional.empty()))).all().get();
+                    new NewTopic(plainTopic, Optional.of(6), Optional.empty()),
+                    new NewTopic(toolTopic, Optional.of(6), Optional.empty()))).all().get();
         }
-        Codecs codecs = Codecs.create();
-        List<BlackboardEvent> batch = randomEvents(2_000, approxBytes);
-        int recordBytes = codecs.events().codec().encode(batch.get(0)).length;
-
-        double ingest = ingest(client, swarmTopic, codecs, batch, events);
-        double raw = KafkaTools.producerRecordsPerSecond(bootstrap, rawTopic, events, recordBytes, PRODUCER_SETTINGS);
-        double replay = replay(client, swarmTopic, codecs, events);
-        double rawConsume = KafkaTools.consumerMessagesPerSecond(bootstrap, rawTopic, events);
-        return new Result(recordBytes, events, ingest, raw, replay, rawConsume);
+        Map<String, Object> producerSettings = new HashMap<>(client);
+        PRODUCER_SETTINGS.forEach(setting -> producerSettings.put(setting.split("=")[0], setting.split("=")[1]));
+        IngestSides ingest = new IngestSides(producerSettings, samples(2_000, settings.recordBytes()));
+        ReplaySides replay = new ReplaySides(client, swarmTopic, Codecs.create());
+        // Unmeasured: the JIT compiles both sides' paths before the first measured round.
+        ingest.swarm(swarmTopic, WARMUP);
+        ingest.plain(plainTopic, WARMUP);
+        replay.swarm(WARMUP);
+        replay.plain(WARMUP);
+        List<Round> rounds = new ArrayList<>();
+        for (int round = 0; round < settings.rounds(); round++) {
+            boolean swarmFirst = round % 2 == 0;
+            String loadBefore = LoadAverage.now();
+            double[] produce = pair(swarmFirst, () -> ingest.swarm(swarmTopic, settings.side()),
+                    () -> ingest.plain(plainTopic, settings.side()));
+            long toolRecords = (long) (produce[1] * settings.side().toSeconds());
+            double tool = ingest.producerPerformance(bootstrap, toolTopic, toolRecords, PRODUCER_SETTINGS);
+            double[] consume = pair(swarmFirst, () -> replay.swarm(settings.side()),
+                    () -> replay.plain(settings.side()));
+            rounds.add(new Round(swarmFirst, produce[0], produce[1], tool, consume[0], consume[1], loadBefore,
+                    LoadAverage.now()));
+        }
+        return new Result(ingest.recordBytes(), settings.side(), rounds);
     }
 
-    private static double ingest(Map<String, Object> client, String topic, Codecs codecs,
-                                 List<BlackboardEvent> batch, long events) {
-        Map<String, Object> settings = new HashMap<>(client);
-        PRODUCER_SETTINGS.forEach(setting -> settings.put(setting.split("=")[0], setting.split("=")[1]));
-        var producer = new org.apache.kafka.clients.producer.KafkaProducer<>(
-                BlackboardWriter.producerProperties(settings, "bench-ingest"),
-                new org.apache.kafka.common.serialization.StringSerializer(), codecs.events().serializer());
-        try (BlackboardWriter writer = new BlackboardWriter(producer, topic)) {
-            long start = System.nanoTime();
-            List<CompletableFuture<?>> pending = new ArrayList<>();
-            for (long i = 0; i < events; i++) {
-                pending.add(writer.append(batch.get((int) (i % batch.size()))));
-                if (pending.size() == 10_000) {
-                    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
-                    pending.clear();
-                }
-            }
-            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
-            return events / ((System.nanoTime() - start) / 1e9);
+    /** Runs both sides in the given order; returns {swarm, plain}. */
+    private static double[] pair(boolean swarmFirst, Side swarm, Side plain) throws Exception {
+        if (swarmFirst) {
+            double first = swarm.run();
+            return new double[] {first, plain.run()};
         }
+        double first = plain.run();
+        return new double[] {swarm.run(), first};
     }
 
-    /** Reads every event back, decodes it, checks its content hash and folds each mission's head. */
-    private static double replay(Map<String, Object> client, String topic, Codecs codecs, long events) {
-        AvroCodec<BlackboardEvent> codec = codecs.events().codec();
-        Map<String, HeadHash> heads = new HashMap<>();
-        try (var consumer = new KafkaConsumer<>(BlackboardReader.consumerProperties(client),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = TopicPartitions.all(consumer, topic);
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long start = System.nanoTime();
-            long seen = 0;
-            long broken = 0;
-            while (seen < events) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    BlackboardEvent event = codec.decode(record.value());
-                    broken += Events.hashIntact(event) ? 0 : 1;
-                    heads.merge(record.key(), HeadHash.GENESIS.next(record.value()), (head, unused) -> head.next(record.value()));
-                    seen++;
-                }
-            }
-            double perSecond = seen / ((System.nanoTime() - start) / 1e9);
-            if (broken > 0) {
-                throw new IllegalStateException(broken + " events failed their content hash during replay");
-            }
-            return perSecond;
-        }
+    private interface Side {
+        double run() throws Exception;
     }
 
-    /** Events whose artifact text is random A–Z, like the payloads of Kafka's producer tool. */
-    private static List<BlackboardEvent> randomEvents(int count, int approxBytes) {
+    /** StageCompleted receipts whose artifact text is random A–Z, like the payload file's lines. */
+    private static List<IngestSides.Sample> samples(int count, int approxBytes) {
         SplittableRandom random = new SplittableRandom(7);
-        List<BlackboardEvent> events = new ArrayList<>();
+        List<IngestSides.Sample> samples = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            events.add(BenchEvents.stageReceipt("mission-" + (i % 100), "lane-" + (i % 10), i, approxBytes,
-                    () -> (char) ('A' + random.nextInt(26))));
+            BlackboardEvent event = BenchEvents.stageReceipt("mission-" + (i % 100), "lane-" + (i % 10), i, approxBytes,
+                    () -> (char) ('A' + random.nextInt(26)));
+            var header = event.getHeader();
+            samples.add(new IngestSides.Sample(new EventOrigin(header.getMissionId(), header.getLaneId(),
+                    header.getAttempt(), header.getProducer(), header.getCausationId(), header.getTraceparent()),
+                    (SpecificRecord) event.getPayload(), header.getOccurredAt(),
+                    new String[] {header.getMissionId(), header.getLaneId(), "StageCompleted", Integer.toString(i)}));
         }
-        return events;
+        return samples;
     }
 
     public static void print(Result result) {
-        System.out.printf("ingest    BlackboardWriter   %,10.0f events/s   Kafka ProducerPerformance %,10.0f rec/s   ratio %.2f  (%d B, acks=all, %,d events)%n",
-                result.ingestPerSecond(), result.rawProducePerSecond(),
-                result.ingestPerSecond() / result.rawProducePerSecond(), result.recordBytes(), result.events());
-        System.out.printf("replay    decode+hash+head   %,10.0f events/s   Kafka ConsumerPerformance %,10.0f msg/s   ratio %.2f%n",
-                result.replayPerSecond(), result.rawConsumePerSecond(),
-                result.replayPerSecond() / result.rawConsumePerSecond());
+        System.out.printf("ingest and replay, %d B events, %d s per side, %d rounds (the first side alternates)%n",
+                result.recordBytes(), result.side().toSeconds(), result.rounds().size());
+        for (Round round : result.rounds()) {
+            System.out.printf("  %s first, load %s -> %s%n", round.swarmFirst() ? "swarm" : "plain",
+                    round.loadBefore(), round.loadAfter());
+            System.out.printf("    ingest  BlackboardWriter %,10.0f ev/s   plain producer %,10.0f rec/s   ratio %.2f"
+                            + "   ProducerPerformance %,10.0f rec/s   ratio %.2f%n",
+                    round.ingest(), round.plainProduce(), round.ingest() / round.plainProduce(),
+                    round.producerPerformance(), round.ingest() / round.producerPerformance());
+            System.out.printf("    replay  decode+hash+head %,10.0f ev/s   plain consumer %,10.0f rec/s   ratio %.2f%n",
+                    round.replay(), round.plainConsume(), round.replay() / round.plainConsume());
+        }
+        System.out.printf("  median ratios: ingest/plain producer %.2f, ingest/ProducerPerformance %.2f, "
+                        + "replay/plain consumer %.2f%n",
+                result.median(r -> r.ingest() / r.plainProduce()),
+                result.median(r -> r.ingest() / r.producerPerformance()),
+                result.median(r -> r.replay() / r.plainConsume()));
     }
 }

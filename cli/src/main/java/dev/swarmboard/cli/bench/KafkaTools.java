@@ -3,12 +3,13 @@ package dev.swarmboard.cli.bench;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.common.utils.Exit;
 
 /**
- * Runs Kafka's own performance tools ({@code ProducerPerformance}, {@code ConsumerPerformance})
+ * Runs Kafka's own producer performance tool ({@code ProducerPerformance})
  * in-process against the same broker, captures what they print, and reads their figures, so
  * every benchmark can state its ratio to raw Kafka.
  */
@@ -17,38 +18,17 @@ final class KafkaTools {
     private KafkaTools() {
     }
 
-    /** Records/s of Kafka's producer performance tool (its final summary line). */
-    static double producerRecordsPerSecond(String bootstrap, String topic, long records, int recordSize,
+    /** Records/s of Kafka's producer performance tool sending payloads from a file (its final summary line). */
+    static double producerRecordsPerSecond(String bootstrap, String topic, long records, Path payloadFile,
                                            List<String> producerProps) {
         String[] args = concat(new String[] {"--topic", topic, "--num-records", Long.toString(records),
-                "--record-size", Integer.toString(recordSize), "--throughput", "-1",
+                "--payload-file", payloadFile.toString(), "--throughput", "-1",
                 "--producer-props", "bootstrap.servers=" + bootstrap}, producerProps.toArray(String[]::new));
         String output = capture(() -> org.apache.kafka.tools.ProducerPerformance.main(args));
         String summary = output.lines().filter(line -> line.contains("records sent")).reduce((a, b) -> b)
                 .orElseThrow(() -> new IllegalStateException("ProducerPerformance printed no summary: " + output));
         // "N records sent, X records/sec (Y MB/sec), …"
         return Double.parseDouble(summary.split(",")[1].trim().split(" ")[0]);
-    }
-
-    /** Messages/s of Kafka's consumer performance tool while fetching (rebalance time excluded). */
-    static double consumerMessagesPerSecond(String bootstrap, String topic, long messages) {
-        String[] args = {"--bootstrap-server", bootstrap, "--topic", topic, "--messages", Long.toString(messages),
-                "--group", "bench-consumer-perf-" + System.nanoTime(), "--timeout", "60000"};
-        String output = capture(() -> org.apache.kafka.tools.ConsumerPerformance.main(args));
-        List<String> lines = output.lines().filter(line -> !line.isBlank()).toList();
-        int header = indexOf(lines, "fetch.nMsg.sec");
-        String[] names = lines.get(header).split(",\\s*");
-        String[] values = lines.get(header + 1).split(",\\s*");
-        return Double.parseDouble(values[Arrays.asList(names).indexOf("fetch.nMsg.sec")].trim());
-    }
-
-    private static int indexOf(List<String> lines, String column) {
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains(column)) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("ConsumerPerformance printed no header: " + lines);
     }
 
     private interface ToolRun {

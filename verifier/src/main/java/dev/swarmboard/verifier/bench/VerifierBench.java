@@ -2,6 +2,7 @@ package dev.swarmboard.verifier.bench;
 
 import dev.swarmboard.blackboard.TopicPartitions;
 import dev.swarmboard.blackboard.BlackboardReader;
+import dev.swarmboard.blackboard.BlackboardSetup;
 import dev.swarmboard.blackboard.BlackboardWriter;
 import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.schema.BlackboardEvent;
@@ -34,7 +35,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * Verifier throughput against a broker: for each processing guarantee (exactly_once_v2, then
  * at_least_once) a fresh verifier on fresh topics gets N missions' plans and clean lane attempts
  * written as fast as one producer can, and the bench times the first write to the N-th verdict.
- * Prints yields/s and verdicts/s per guarantee.
+ * Prints yields/s and verdicts/s per guarantee, and the bytes of the verifier's state changelogs
+ * against the blackboard's once every verdict is in.
  */
 public final class VerifierBench {
 
@@ -42,7 +44,13 @@ public final class VerifierBench {
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
 
     /** One guarantee's run. */
-    public record Result(String guarantee, int missions, int yields, int events, Duration elapsed) {
+    public record Result(String guarantee, int missions, int yields, int events, Duration elapsed,
+                         long blackboardBytes, long changelogBytes) {
+
+        /** The verifier's state changelogs on disk per byte of blackboard (goal: at most 2). */
+        public double changelogRatio() {
+            return (double) changelogBytes / Math.max(blackboardBytes, 1);
+        }
 
         public double yieldsPerSecond() {
             return yields / seconds();
@@ -79,9 +87,11 @@ public final class VerifierBench {
         for (int repetition = 0; repetition < repetitions; repetition++) {
             for (String guarantee : List.of(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE)) {
                 Result result = runOnce(bootstrap, missions, lanes, guarantee);
-                out.printf(Locale.ROOT, "%-16s %6d missions %7d yields %8d events %8.2f s %8.1f yields/s %8.1f verdicts/s%n",
+                out.printf(Locale.ROOT, "%-16s %6d missions %7d yields %8d events %8.2f s %8.1f yields/s %8.1f verdicts/s"
+                                + "   changelog %,d B / blackboard %,d B = %.2f%n",
                         result.guarantee(), result.missions(), result.yields(), result.events(),
-                        result.elapsed().toMillis() / 1000.0, result.yieldsPerSecond(), result.verdictsPerSecond());
+                        result.elapsed().toMillis() / 1000.0, result.yieldsPerSecond(), result.verdictsPerSecond(),
+                        result.changelogBytes(), result.blackboardBytes(), result.changelogRatio());
                 results.add(result);
             }
         }
@@ -92,6 +102,7 @@ public final class VerifierBench {
         String prefix = "bench-" + guarantee.replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 8) + ".";
         VerifierConfig config = VerifierConfig.fromEnvironment(Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap,
                 "SWARM_TOPIC_PREFIX", prefix)).withStateDir(temporaryDirectory()).withProcessingGuarantee(guarantee);
+        BlackboardSetup.provision(config.clientProperties(), config.common().catalogue());
         try (VerifierService verifier = new VerifierService(config)) {
             verifier.start();
             await(verifier::isReady, READY_TIMEOUT, "verifier did not become ready");
@@ -105,8 +116,12 @@ public final class VerifierBench {
                 CompletableFuture.allOf(appended.toArray(CompletableFuture[]::new)).join();
             }
             awaitVerdicts(config.clientProperties(), config.common().catalogue(), missions);
-            return new Result(guarantee, missions, missions * lanes, events.size(),
-                    Duration.between(started, Instant.now()));
+            Duration elapsed = Duration.between(started, Instant.now());
+            long blackboard = TopicSizes.bytes(config.clientProperties(),
+                    topic -> topic.equals(config.common().catalogue().blackboard()));
+            long changelogs = TopicSizes.bytes(config.clientProperties(),
+                    topic -> topic.startsWith(config.applicationId() + "-") && topic.endsWith("-changelog"));
+            return new Result(guarantee, missions, missions * lanes, events.size(), elapsed, blackboard, changelogs);
         }
     }
 

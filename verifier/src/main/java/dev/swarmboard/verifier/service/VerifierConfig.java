@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -19,7 +20,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * instance with the same prefix shares the work.
  */
 public record VerifierConfig(CommonConfig common, Map<String, Object> clientProperties, Path stateDir,
-                             Duration deadlineInterval, String processingGuarantee, int streamThreads) {
+                             Duration deadlineInterval, String processingGuarantee, int streamThreads,
+                             String instanceIdSetting) {
 
     public static final ConfigParameter<Path> STATE_DIR = new ConfigParameter<>("SWARM_VERIFIER_STATE_DIR", Path::of,
             Path.of("data", "verifier"),
@@ -32,10 +34,13 @@ public record VerifierConfig(CommonConfig common, Map<String, Object> clientProp
             "Kafka Streams processing.guarantee (exactly_once_v2 or at_least_once)");
     public static final ConfigParameter<Integer> STREAM_THREADS = ConfigParameter.integer(
             "SWARM_VERIFIER_THREADS", 1, "Stream threads of this instance");
+    public static final ConfigParameter<String> INSTANCE_ID = ConfigParameter.string(
+            "SWARM_VERIFIER_INSTANCE_ID", null,
+            "Static group member id, stable across restarts, one per instance (default <host>-<hash of the state dir>)");
 
     /** The verifier's own parameters (the common ones are in {@link CommonConfig#PARAMETERS}). */
     public static final List<ConfigParameter<?>> PARAMETERS =
-            List.of(STATE_DIR, DEADLINE_INTERVAL, PROCESSING_GUARANTEE, STREAM_THREADS);
+            List.of(STATE_DIR, DEADLINE_INTERVAL, PROCESSING_GUARANTEE, STREAM_THREADS, INSTANCE_ID);
 
     public VerifierConfig {
         clientProperties = Map.copyOf(clientProperties);
@@ -44,15 +49,28 @@ public record VerifierConfig(CommonConfig common, Map<String, Object> clientProp
     public static VerifierConfig fromEnvironment(Map<String, String> env) {
         CommonConfig common = CommonConfig.fromEnvironment(env);
         return new VerifierConfig(common, common.clientProperties(env), STATE_DIR.resolve(env),
-                DEADLINE_INTERVAL.resolve(env), PROCESSING_GUARANTEE.resolve(env), STREAM_THREADS.resolve(env));
+                DEADLINE_INTERVAL.resolve(env), PROCESSING_GUARANTEE.resolve(env), STREAM_THREADS.resolve(env),
+                INSTANCE_ID.resolve(env));
     }
 
     public VerifierConfig withStateDir(Path dir) {
-        return new VerifierConfig(common, clientProperties, dir, deadlineInterval, processingGuarantee, streamThreads);
+        return new VerifierConfig(common, clientProperties, dir, deadlineInterval, processingGuarantee, streamThreads,
+                instanceIdSetting);
     }
 
     public VerifierConfig withProcessingGuarantee(String guarantee) {
-        return new VerifierConfig(common, clientProperties, stateDir, deadlineInterval, guarantee, streamThreads);
+        return new VerifierConfig(common, clientProperties, stateDir, deadlineInterval, guarantee, streamThreads,
+                instanceIdSetting);
+    }
+
+    /**
+     * This instance's static member id ({@code group.instance.id}; Streams appends the thread index).
+     * A restarted instance rejoins under it and gets its tasks back at once instead of after the
+     * session timeout. The default is stable across restarts and distinct per state directory, which
+     * two instances can never share.
+     */
+    public String groupInstanceId() {
+        return instanceIdSetting != null ? instanceIdSetting : StableInstanceId.of(stateDir);
     }
 
     public String applicationId() {
@@ -72,6 +90,9 @@ public record VerifierConfig(CommonConfig common, Map<String, Object> clientProp
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
         properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
+        // Static membership needs the classic protocol in Kafka 4.3 (the streams protocol gains it in 4.4).
+        properties.put(StreamsConfig.GROUP_PROTOCOL_CONFIG, "classic");
+        properties.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), groupInstanceId());
         properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
                 StampedProcessingHandler.class.getName());
         properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,

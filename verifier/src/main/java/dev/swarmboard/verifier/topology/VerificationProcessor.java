@@ -3,11 +3,14 @@ package dev.swarmboard.verifier.topology;
 import dev.swarmboard.blackboard.BlackboardWriter;
 import dev.swarmboard.blackboard.RecordedEvent;
 import dev.swarmboard.codec.AvroCodec;
+import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.signing.FactCheck;
 import dev.swarmboard.signing.FactSigning;
 import dev.swarmboard.signing.UntrustedFactException;
 import dev.swarmboard.verifier.quorum.MissionVerification;
+import dev.swarmboard.verifier.state.FoldDelta;
+import dev.swarmboard.verifier.state.MissionStates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -23,27 +26,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The thin Kafka shell around {@link MissionVerification}: loads a mission's fold, applies the
- * record with its stored bytes and coordinates, saves the fold, and forwards any verdict. A
- * wall-clock punctuator fails the missions whose deadline passed. Every state change happens after
- * decoding and folding succeeded, so a record that throws leaves the state as it was. A fact the
- * trust file refuses throws before the fold (logged, dead-lettered by the processing handler, left
- * out of the head hash like an undecodable record); every verdict is signed with the verifier's key.
+ * record with its stored bytes and coordinates, saves what changed, and forwards any verdict. A
+ * mission that is final is skipped without decoding its fold. A wall-clock punctuator fails the
+ * missions whose deadline passed. Every state change happens after decoding and folding succeeded,
+ * so a record that throws leaves the state as it was. A fact the trust file refuses throws before the
+ * fold (logged, dead-lettered by the processing handler, left out of the head hash like an undecodable
+ * record); every verdict is signed with the verifier's key.
  */
 final class VerificationProcessor implements Processor<String, byte[], String, BlackboardEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(VerificationProcessor.class);
 
+    private final Codecs codecs;
     private final AvroCodec<BlackboardEvent> codec;
     private final String blackboard;
     private final Duration deadlineInterval;
     private final FactSigning signing;
     private ProcessorContext<String, BlackboardEvent> context;
-    private KeyValueStore<String, MissionVerification> missions;
+    private MissionStates missions;
     private DeadlineIndex deadlines;
 
-    VerificationProcessor(AvroCodec<BlackboardEvent> codec, String blackboard, Duration deadlineInterval,
-                          FactSigning signing) {
-        this.codec = codec;
+    VerificationProcessor(Codecs codecs, String blackboard, Duration deadlineInterval, FactSigning signing) {
+        this.codecs = codecs;
+        this.codec = codecs.events().codec();
         this.blackboard = blackboard;
         this.deadlineInterval = deadlineInterval;
         this.signing = signing;
@@ -52,7 +57,8 @@ final class VerificationProcessor implements Processor<String, byte[], String, B
     @Override
     public void init(ProcessorContext<String, BlackboardEvent> processorContext) {
         context = processorContext;
-        missions = context.getStateStore(VerifierTopology.MISSIONS_STORE);
+        KeyValueStore<String, byte[]> store = context.getStateStore(VerifierTopology.MISSIONS_STORE);
+        missions = new MissionStates(store, codecs);
         deadlines = new DeadlineIndex(context.getStateStore(VerifierTopology.DEADLINES_STORE));
         context.schedule(deadlineInterval, PunctuationType.WALL_CLOCK_TIME,
                 now -> expireDeadlines(Instant.ofEpochMilli(now)));
@@ -62,11 +68,22 @@ final class VerificationProcessor implements Processor<String, byte[], String, B
     public void process(Record<String, byte[]> record) {
         BlackboardEvent event = decode(record);
         RecordMetadata source = context.recordMetadata().orElseThrow();
-        MissionVerification fold = load(record.key());
+        Optional<MissionVerification> live = missions.live(record.key());
+        if (live.isEmpty()) {
+            return;
+        }
+        MissionVerification fold = live.get();
         Optional<Instant> indexed = fold.pendingDeadline();
-        Optional<BlackboardEvent> verdict = fold.apply(new RecordedEvent(event, source.topic(), source.partition(),
-                source.offset(), record.timestamp(), record.value()));
-        save(fold, indexed);
+        FoldDelta before = MissionStates.before(fold, event.getHeader().getEventId());
+        Optional<BlackboardEvent> verdict;
+        try {
+            verdict = fold.apply(new RecordedEvent(event, source.topic(), source.partition(), source.offset(),
+                    record.timestamp(), record.value()));
+        } catch (RuntimeException e) {
+            missions.forget(record.key());
+            throw e;
+        }
+        save(fold, before, indexed);
         verdict.ifPresent(this::forward);
     }
 
@@ -92,23 +109,19 @@ final class VerificationProcessor implements Processor<String, byte[], String, B
 
     private void expireDeadlines(Instant now) {
         for (DeadlineIndex.Due due : deadlines.due(now)) {
-            MissionVerification fold = missions.get(due.missionId());
-            Optional<BlackboardEvent> verdict = fold == null ? Optional.empty() : fold.deadlinePassed(now);
+            Optional<MissionVerification> fold = missions.live(due.missionId());
             deadlines.move(due.missionId(), Optional.of(due.deadline()), Optional.empty());
-            if (fold != null) {
-                save(fold, Optional.empty());
+            if (fold.isPresent()) {
+                FoldDelta before = MissionStates.before(fold.get(), null);
+                Optional<BlackboardEvent> verdict = fold.get().deadlinePassed(now);
+                save(fold.get(), before, Optional.empty());
+                verdict.ifPresent(this::forward);
             }
-            verdict.ifPresent(this::forward);
         }
     }
 
-    private MissionVerification load(String missionId) {
-        MissionVerification fold = missions.get(missionId);
-        return fold != null ? fold : MissionVerification.start(missionId);
-    }
-
-    private void save(MissionVerification fold, Optional<Instant> indexed) {
-        missions.put(fold.missionId(), fold);
+    private void save(MissionVerification fold, FoldDelta before, Optional<Instant> indexed) {
+        missions.save(fold, before);
         deadlines.move(fold.missionId(), indexed, fold.pendingDeadline());
     }
 

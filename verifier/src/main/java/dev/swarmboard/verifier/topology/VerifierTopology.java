@@ -3,7 +3,6 @@ package dev.swarmboard.verifier.topology;
 import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.topic.TopicCatalogue;
 import dev.swarmboard.verifier.service.VerifierConfig;
-import dev.swarmboard.verifier.state.VerificationStateSerde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -23,7 +22,8 @@ public final class VerifierTopology {
     public static final String SOURCE = "blackboard-source";
     public static final String PROCESSOR = "mission-verification";
     public static final String SINK = "verdicts-to-blackboard";
-    public static final String MISSIONS_STORE = "verifier-missions";
+    /** Each mission's fold as small entries ({@code MissionStates}); renamed from the whole-fold store. */
+    public static final String MISSIONS_STORE = "verifier-mission-entries";
     public static final String DEADLINES_STORE = "verifier-deadlines";
 
     private VerifierTopology() {
@@ -32,13 +32,15 @@ public final class VerifierTopology {
     /** Adds the verifier to the builder; {@code codecs} decode events (its registry may know newer schemas). */
     public static Topology build(StreamsBuilder builder, VerifierConfig config, Codecs codecs) {
         TopicCatalogue topics = config.common().catalogue();
+        // Caching collapses the per-event summary rewrites of a commit interval into one changelog record.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MISSIONS_STORE),
-                Serdes.String(), new VerificationStateSerde(codecs)));
+                Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEADLINES_STORE),
                 Serdes.String(), Serdes.String()));
         builder.stream(topics.blackboard(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(SOURCE))
-                .process(() -> new VerificationProcessor(codecs.events().codec(), topics.blackboard(),
-                        config.deadlineInterval(), config.common().signing()), Named.as(PROCESSOR), MISSIONS_STORE, DEADLINES_STORE)
+                .process(() -> new VerificationProcessor(codecs, topics.blackboard(),
+                        config.deadlineInterval(), config.common().signing()), Named.as(PROCESSOR), MISSIONS_STORE,
+                        DEADLINES_STORE)
                 .to(topics.blackboard(), Produced.with(Serdes.String(), codecs.events()).withName(SINK));
         return builder.build();
     }

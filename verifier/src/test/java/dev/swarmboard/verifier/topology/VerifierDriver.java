@@ -33,6 +33,7 @@ final class VerifierDriver implements AutoCloseable {
     private final TestInputTopic<String, byte[]> blackboard;
     private final TestOutputTopic<String, byte[]> written;
     private final TestOutputTopic<byte[], byte[]> deadLetters;
+    private final TestOutputTopic<String, byte[]> changelog;
     private final List<RecordedEvent> log = new ArrayList<>();
 
     VerifierDriver(Path stateDir, Instant wallClock) {
@@ -45,6 +46,8 @@ final class VerifierDriver implements AutoCloseable {
         written = driver.createOutputTopic(topic, new StringDeserializer(), new ByteArrayDeserializer());
         deadLetters = driver.createOutputTopic(config.common().catalogue().deadLetters(), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
+        changelog = driver.createOutputTopic(config.applicationId() + "-" + VerifierTopology.MISSIONS_STORE
+                + "-changelog", new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     /** Pipes the events in order; returns the verdicts they triggered. */
@@ -82,6 +85,20 @@ final class VerifierDriver implements AutoCloseable {
 
     List<TestRecord<byte[], byte[]>> deadLetters() {
         return deadLetters.readRecordsToList();
+    }
+
+    /** Key and value bytes written to the mission state changelog since the last call. */
+    long changelogBytes() {
+        return changelog.readRecordsToList().stream().mapToLong(record -> record.key().length()
+                + (record.value() == null ? 0 : record.value().length)).sum();
+    }
+
+    /** The keys the mission state store holds now. */
+    List<String> stateKeys() {
+        List<String> keys = new ArrayList<>();
+        driver.<String, byte[]>getKeyValueStore(VerifierTopology.MISSIONS_STORE).all()
+                .forEachRemaining(entry -> keys.add(entry.key));
+        return keys;
     }
 
     /** The blackboard as the topology saw it, in log order. */

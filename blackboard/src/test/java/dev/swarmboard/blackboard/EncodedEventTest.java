@@ -1,0 +1,71 @@
+package dev.swarmboard.blackboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.swarmboard.codec.Codecs;
+import dev.swarmboard.codec.ContentHash;
+import dev.swarmboard.codec.EventDecodeException;
+import dev.swarmboard.codec.StoredPayload;
+import dev.swarmboard.schema.BlackboardEvent;
+import dev.swarmboard.schema.event.MissionCancelled;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EncodedEventTest {
+
+    private static final Codecs CODECS = Codecs.create();
+    private final EventOrigin origin = new EventOrigin("m-1", "lane-a", 2, "lane-worker/w1", "cause-1",
+            "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+
+    @Test
+    void shouldStoreTheBytesTheCodecWouldAndHashThePayloadAsContentHashDoes() {
+        // Given a payload
+        MissionCancelled payload = new MissionCancelled("user asked", "alice", List.of("drop lanes", "ünïcode"));
+
+        // When encoded once for the writer
+        EncodedEvent encoded = Events.encode(origin, payload, Instant.parse("2030-01-01T00:00:00Z"), "m-1", "x");
+
+        // Then the bytes are the codec's, the hash is the canonical one, and it verifies from the stored bytes
+        assertThat(encoded.value()).isEqualTo(CODECS.events().codec().encode(encoded.event()));
+        assertThat(encoded.event().getHeader().getContentHash()).isEqualTo(ContentHash.of(payload));
+        assertThat(CODECS.events().codec().decode(encoded.value())).isEqualTo(encoded.event());
+        assertThat(Events.hashIntact(recorded(encoded.value()), CODECS.registry())).isTrue();
+    }
+
+    @Test
+    void shouldVerifyAnEventBuiltAndEncodedTheOldWayFromItsStoredBytes() {
+        BlackboardEvent event = Events.create(origin, new MissionCancelled("a", "b", List.of()), Instant.EPOCH);
+        byte[] stored = CODECS.events().codec().encode(event);
+
+        assertThat(Events.encode(event).value()).isEqualTo(stored);
+        assertThat(StoredPayload.contentHash(stored, CODECS.registry())).isEqualTo(event.getHeader().getContentHash());
+    }
+
+    @Test
+    void shouldNotVerifyStoredBytesWhosePayloadChanged() {
+        EncodedEvent encoded = Events.encode(origin, new MissionCancelled("aaaa", "b", List.of()), Instant.EPOCH);
+        byte[] tampered = encoded.value().clone();
+        int at = indexOf(tampered, "aaaa".getBytes());
+        tampered[at] = 'z';
+
+        assertThat(Events.hashIntact(recorded(tampered), CODECS.registry())).isFalse();
+        assertThatThrownBy(() -> StoredPayload.contentHash(Arrays.copyOf(tampered, 9), CODECS.registry()))
+                .isInstanceOf(EventDecodeException.class);
+    }
+
+    private static RecordedEvent recorded(byte[] value) {
+        return new RecordedEvent(CODECS.events().codec().decode(value), "t", 0, 0, 0, value);
+    }
+
+    private static int indexOf(byte[] bytes, byte[] part) {
+        for (int i = bytes.length - part.length; i >= 0; i--) {
+            if (Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("not found");
+    }
+}
