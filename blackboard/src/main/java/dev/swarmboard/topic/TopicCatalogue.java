@@ -63,6 +63,15 @@ public record TopicCatalogue(String prefix, int missionPartitions, int laneTaskP
         return prefix + "schemas";
     }
 
+    /**
+     * Where each mission starts on the blackboard (see {@code dev.swarmboard.missionindex}): one
+     * small record per mission, compacted; as many partitions as the blackboard, so index partition
+     * {@code p} holds the missions of blackboard partition {@code p}.
+     */
+    public String missionIndex() {
+        return prefix + "mission-index";
+    }
+
     /** Every topic with the settings it must have. */
     public List<TopicSpec> topics() {
         return List.of(
@@ -74,6 +83,13 @@ public record TopicCatalogue(String prefix, int missionPartitions, int laneTaskP
                 new TopicSpec(deadLetters(), 1, false, replicationFactor,
                         Map.of("cleanup.policy", "delete", "retention.ms", "-1")),
                 // One record per writer schema, keyed by fingerprint: compaction keeps each forever.
-                new TopicSpec(schemas(), 1, false, replicationFactor, Map.of("cleanup.policy", "compact")));
+                new TopicSpec(schemas(), 1, false, replicationFactor, Map.of("cleanup.policy", "compact")),
+                missionIndexTopic());
+    }
+
+    /** The mission index: compaction keeps each mission's start (and each partition's marker) forever. */
+    private TopicSpec missionIndexTopic() {
+        return new TopicSpec(missionIndex(), blackboardPartitions, true, replicationFactor,
+                Map.of("cleanup.policy", "compact"));
     }
 }
