@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -54,6 +55,19 @@ public final class MissionIndex implements AutoCloseable {
         }
         catchUp(partition);
         return StartDecision.decide(missionId, partition, missions.get(missionId), indexedFrom.get(partition));
+    }
+
+    /**
+     * The offset from which blackboard partition {@code partition} is completely indexed (its marker),
+     * or empty when it has none or the index topic does not exist.
+     */
+    public Optional<Long> indexedFrom(int partition) {
+        List<PartitionInfo> infos = consumer.partitionsFor(topic);
+        if (infos == null || partition >= infos.size()) {
+            return Optional.empty();
+        }
+        catchUp(partition);
+        return Optional.ofNullable(indexedFrom.get(partition));
     }
 
     /** Index records read so far, all partitions together. */

@@ -37,11 +37,11 @@ class FencedBlackboardsIT {
 
                 // Then delivery 1 can write nothing more, and delivery 2 reads what delivery 1 committed
                 assertThatThrownBy(() -> delivery1.append(reacted)).isInstanceOf(AttemptFenced.class);
-                MissionView view = MissionView.open(delivery2, "m-fenced");
+                MissionView view = MissionView.open(delivery2, task);
                 assertThat(view.find(perceived.getHeader().getEventId())).isPresent();
                 assertThat(view.find(reacted.getHeader().getEventId())).isEmpty();
                 delivery2.append(reacted);
-                assertThat(MissionView.open(delivery2, "m-fenced").events()).extracting(event -> event.getHeader()
+                assertThat(MissionView.open(delivery2, task).events()).extracting(event -> event.getHeader()
                         .getEventId()).containsExactly(perceived.getHeader().getEventId(), reacted.getHeader().getEventId());
             }
         }

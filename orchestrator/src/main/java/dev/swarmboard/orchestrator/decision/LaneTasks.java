@@ -38,6 +38,7 @@ public final class LaneTasks {
                 .setCostBudgetUsd(plan.getCostBudgetUsd())
                 .setAllowedCapabilities(plan.getAllowedCapabilities())
                 .setIssuedAt(now)
+                .setMissionStart(plan.getMissionStart())
                 .build();
     }
 

@@ -10,7 +10,9 @@ import dev.swarmboard.orchestrator.decision.LaneTasks;
 import dev.swarmboard.orchestrator.decision.Outcome;
 import dev.swarmboard.orchestrator.state.MissionState;
 import dev.swarmboard.schema.BlackboardEvent;
+import dev.swarmboard.missionindex.MissionIndexCodec;
 import dev.swarmboard.schema.MissionCommand;
+import dev.swarmboard.schema.MissionStart;
 import dev.swarmboard.schema.RunLane;
 import dev.swarmboard.topic.TopicCatalogue;
 import java.nio.charset.StandardCharsets;
@@ -148,12 +150,21 @@ final class RecordProcessor {
         }
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
         for (BlackboardEvent event : outcome.events()) {
+            String missionId = event.getHeader().getMissionId();
+            Optional<MissionStart> start = states.start(missionId);
+            start.ifPresent(known -> MissionStartStamp.onto(event, known));
+            if (start.isPresent() && MissionIndexCodec.indexable(missionId) && states.claimIndexing(missionId)) {
+                // In this transaction with the mission's first event: readers never see one without the other.
+                records.add(new ProducerRecord<>(topics.missionIndex(), start.get().getPartition(), utf8(missionId),
+                        MissionIndexCodec.encodeValue(start.get().getPartition(), start.get().getOffset())));
+            }
             states.apply(event);
             ProducerRecord<String, BlackboardEvent> typed = BlackboardWriter.record(topics.blackboard(), event);
             records.add(new ProducerRecord<>(typed.topic(), null, utf8(typed.key()), events.encode(event),
                     typed.headers()));
         }
         for (RunLane task : outcome.tasks()) {
+            states.start(task.getMissionId()).ifPresent(known -> MissionStartStamp.onto(task, known));
             records.add(new ProducerRecord<>(topics.laneTasks(), utf8(LaneTasks.key(task)), tasks.encode(task)));
         }
         return records;
