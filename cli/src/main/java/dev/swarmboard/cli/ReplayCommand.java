@@ -71,7 +71,10 @@ final class ReplayCommand implements Callable<Integer> {
         String source = topic != null ? topic : kafka.common().catalogue().blackboard();
         new SchemaTopic(client, kafka.common().catalogue().schemas()).loadInto(codecs.registry());
         MissionLog log;
-        try (BlackboardReader reader = new BlackboardReader(client, source, codecs)) {
+        // The blackboard's reader starts at the mission's start in the mission index; an exported copy
+        // (--topic) has other offsets, so it is scanned from 0.
+        try (BlackboardReader reader = topic != null ? new BlackboardReader(client, source, codecs)
+                : new BlackboardReader(client, kafka.common().catalogue(), codecs)) {
             log = reader.readMission(missionId);
         }
         if (log.events().isEmpty() && log.undecodable().isEmpty() && log.unreadable().isEmpty()) {
