@@ -7,16 +7,17 @@ import dev.swarmboard.blackboard.UndecodableRecord;
 import dev.swarmboard.missionindex.ReadStart;
 import dev.swarmboard.schema.MissionStart;
 import java.util.List;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
  * Loads a mission on a cache miss, reading only from its start: an indexed mission from its index
- * entry; a mission absent from a partition indexed from offset 0 reads nothing (a new submission);
- * anything else (a mission started before the index) is scanned from offset 0 once, and its start
+ * entry; for a command, a mission absent from a partition indexed from offset 0 reads nothing (a new
+ * submission: the orchestrator indexes every mission it starts, in the transaction of its first
+ * event). A fact of a mission absent from the index (written outside the orchestrator), and anything
+ * the index cannot place (a mission started before it), is scanned from offset 0 once; its start is
  * then indexed with the next write.
  */
-final class MissionLoader implements Function<String, LoadedMission> {
+class MissionLoader {
 
     private final BlackboardReader reader;
 
@@ -24,15 +25,25 @@ final class MissionLoader implements Function<String, LoadedMission> {
         this.reader = reader;
     }
 
-    @Override
-    public LoadedMission apply(String missionId) {
+    /** The mission a command names. */
+    LoadedMission forCommand(String missionId) {
+        return load(missionId, true);
+    }
+
+    /** The mission of a blackboard fact. */
+    LoadedMission forFact(String missionId) {
+        return load(missionId, false);
+    }
+
+    private LoadedMission load(String missionId, boolean absentIsNew) {
         // The end first: a mission absent from the index now has nothing committed before it.
         long end = reader.endOffset(missionId);
         int partition = reader.partition(missionId);
         ReadStart start = reader.start(missionId);
-        if (start instanceof ReadStart.Absent) {
+        if (start instanceof ReadStart.Absent && absentIsNew) {
             return new LoadedMission(List.of(), new MissionStart(partition, end), false);
         }
+        // Absent here is a fact's mission: offset() is 0, the scan.
         MissionLog log = reader.readMission(missionId, start.offset(), end);
         if (start instanceof ReadStart.At at) {
             return new LoadedMission(log.events(), new MissionStart(partition, at.offset()), true);

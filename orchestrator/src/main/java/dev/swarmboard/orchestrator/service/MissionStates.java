@@ -8,7 +8,6 @@ import dev.swarmboard.schema.MissionStart;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * A bounded cache of mission states. A miss replays the mission's committed events from its start on
@@ -19,10 +18,10 @@ import java.util.function.Function;
  */
 final class MissionStates {
 
-    private final Function<String, LoadedMission> loader;
+    private final MissionLoader loader;
     private final Map<String, Cached> states;
 
-    MissionStates(Function<String, LoadedMission> loader, int capacity) {
+    MissionStates(MissionLoader loader, int capacity) {
         this.loader = loader;
         this.states = new LinkedHashMap<>(64, 0.75f, true) {
             @Override
@@ -32,14 +31,20 @@ final class MissionStates {
         };
     }
 
+    /** The state of the mission a command names, loaded if needed. */
     MissionState get(String missionId) {
-        return cached(missionId).state();
+        return cached(missionId, true).state();
     }
 
-    private Cached cached(String missionId) {
+    /** The state of the mission a blackboard fact names, loaded if needed. */
+    MissionState getForFact(String missionId) {
+        return cached(missionId, false).state();
+    }
+
+    private Cached cached(String missionId, boolean command) {
         Cached cached = states.get(missionId);
         if (cached == null) {
-            LoadedMission loaded = loader.apply(missionId);
+            LoadedMission loaded = command ? loader.forCommand(missionId) : loader.forFact(missionId);
             cached = new Cached(MissionState.replay(missionId,
                     loaded.events().stream().map(RecordedEvent::event).toList()), loaded.start(), loaded.indexed());
             states.put(missionId, cached);
@@ -49,7 +54,7 @@ final class MissionStates {
 
     /** Loads the event's mission if needed, folds the event in and returns the new state. */
     MissionState applyLoading(BlackboardEvent event) {
-        Cached cached = cached(event.getHeader().getMissionId());
+        Cached cached = cached(event.getHeader().getMissionId(), false);
         MissionState state = MissionFold.apply(cached.state(), event);
         states.put(event.getHeader().getMissionId(), cached.with(state));
         return state;

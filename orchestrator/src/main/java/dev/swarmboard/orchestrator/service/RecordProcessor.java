@@ -99,7 +99,7 @@ final class RecordProcessor {
                         command.getHeader().getTraceparent(), command.getPayload(), problem, clock.instant())));
             }
             BlackboardEvent event = events.decode(record.value());
-            MissionState state = states.get(event.getHeader().getMissionId());
+            MissionState state = states.getForFact(event.getHeader().getMissionId());
             return produce(decide(() -> decider.onRefusedOutput(state, event.getHeader().getEventId(),
                     event.getHeader().getTraceparent(), event.getPayload(), problem, clock.instant())));
         } catch (EventDecodeException e) {
