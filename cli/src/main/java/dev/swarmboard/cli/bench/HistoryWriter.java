@@ -16,8 +16,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /**
  * Writes history for {@code swarm bench history}: decodable stage receipts of other missions
  * ({@value #EVENTS_PER_MISSION} per mission, so they spread over every blackboard partition), through
- * one batching producer with no per-event round trip. Each event is encoded once per mission and
- * sent with its mission's key and the blackboard's type headers, like a lane worker's receipts.
+ * one batching producer with no per-event round trip (a failed send fails the write once all are
+ * flushed). Each event is sent with its mission's key and the blackboard's type and id headers, like
+ * a lane worker's receipts.
  */
 final class HistoryWriter {
 
