@@ -1,11 +1,13 @@
 package dev.swarmboard.orchestrator.service;
 
+import dev.swarmboard.codec.ContentHash;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.MissionStart;
 import dev.swarmboard.schema.Plan;
 import dev.swarmboard.schema.RunLane;
 import dev.swarmboard.schema.event.PlanIssued;
 import dev.swarmboard.schema.event.PlanProposed;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Writes the mission's start into what the orchestrator is about to produce, where it is not set
@@ -17,11 +19,16 @@ final class MissionStartStamp {
     private MissionStartStamp() {
     }
 
+    /** Stamps the event's plan, and then re-computes the header's content hash over the stamped payload. */
     static void onto(BlackboardEvent event, MissionStart start) {
+        boolean stamped = false;
         if (event.getPayload() instanceof PlanIssued issued) {
-            onto(issued.getPlan(), start);
+            stamped = onto(issued.getPlan(), start);
         } else if (event.getPayload() instanceof PlanProposed proposed) {
-            onto(proposed.getPlan(), start);
+            stamped = onto(proposed.getPlan(), start);
+        }
+        if (stamped) {
+            event.getHeader().setContentHash(ContentHash.of((SpecificRecord) event.getPayload()));
         }
     }
 
@@ -31,10 +38,12 @@ final class MissionStartStamp {
         }
     }
 
-    private static void onto(Plan plan, MissionStart start) {
-        if (plan != null && plan.getMissionStart() == null) {
-            plan.setMissionStart(copy(start));
+    private static boolean onto(Plan plan, MissionStart start) {
+        if (plan == null || plan.getMissionStart() != null) {
+            return false;
         }
+        plan.setMissionStart(copy(start));
+        return true;
     }
 
     private static MissionStart copy(MissionStart start) {
