@@ -5,7 +5,10 @@ import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.codec.EventDecodeException;
 import dev.swarmboard.deadletter.SkippingConsumer;
 import dev.swarmboard.deadletter.UnreadableRecord;
+import dev.swarmboard.missionindex.MissionIndex;
+import dev.swarmboard.missionindex.ReadStart;
 import dev.swarmboard.schema.BlackboardEvent;
+import dev.swarmboard.schema.MissionStart;
 import dev.swarmboard.signing.FactCheck;
 import dev.swarmboard.signing.FactVerifier;
 import dev.swarmboard.topic.TopicCatalogue;
@@ -23,11 +26,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads one mission's events, in log order, from the one blackboard partition that holds them.
- * Reads committed data only (aborted transactional writes never show) and stops at the end of the
- * partition as it was when the read began. No consumer group: nothing is committed. A record the
- * client cannot read at all (a corrupt batch) is skipped and listed in the log, whatever its key.
- * An event its {@link FactVerifier} refuses is no event of the mission: it is listed as untrusted.
+ * Reads one mission's events, in log order, from the one blackboard partition that holds them,
+ * beginning at the mission's start (carried by a task or plan, or looked up in the mission index;
+ * a scan from offset 0 only when neither knows it). Reads committed data only (aborted transactional
+ * writes never show) and stops at the end of the partition as it was when the read began. No
+ * consumer group: nothing is committed. A record the client cannot read at all (a corrupt batch) is
+ * skipped and listed in the log, whatever its key. An event its {@link FactVerifier} refuses is no
+ * event of the mission: it is listed as untrusted.
  */
 public final class BlackboardReader implements AutoCloseable {
 
@@ -38,27 +43,41 @@ public final class BlackboardReader implements AutoCloseable {
     private final List<UnreadableRecord> unreadable = new ArrayList<>();
     private final AvroCodec<BlackboardEvent> codec;
     private final String topic;
+    private final Map<String, Object> clientProperties;
+    private final String indexTopic;
     private final FactVerifier verifier;
+    private MissionIndex index;
+    private ReadStats lastRead = new ReadStats(0, 0, 0);
 
+    /** A reader that finds missions' starts in the catalogue's mission index. */
     public BlackboardReader(Map<String, Object> clientProperties, TopicCatalogue catalogue, Codecs codecs) {
-        this(clientProperties, catalogue.blackboard(), codecs);
+        this(clientProperties, catalogue, codecs, FactVerifier.unauthenticated());
     }
 
+    /** A reader using the catalogue's mission index that keeps only the events {@code verifier} accepts. */
     public BlackboardReader(Map<String, Object> clientProperties, TopicCatalogue catalogue, Codecs codecs,
                             FactVerifier verifier) {
-        this(clientProperties, catalogue.blackboard(), codecs, verifier);
+        this(clientProperties, catalogue.blackboard(), catalogue.missionIndex(), codecs, verifier);
     }
 
+    /** A reader without a mission index: a read that is not given its start scans from offset 0. */
     public BlackboardReader(Map<String, Object> clientProperties, String topic, Codecs codecs) {
         this(clientProperties, topic, codecs, FactVerifier.unauthenticated());
     }
 
-    /** A reader that keeps only the events {@code verifier} accepts. */
+    /** A reader without a mission index that keeps only the events {@code verifier} accepts. */
     public BlackboardReader(Map<String, Object> clientProperties, String topic, Codecs codecs, FactVerifier verifier) {
+        this(clientProperties, topic, null, codecs, verifier);
+    }
+
+    private BlackboardReader(Map<String, Object> clientProperties, String topic, String indexTopic, Codecs codecs,
+                             FactVerifier verifier) {
         this.consumer = new SkippingConsumer<>(consumerProperties(clientProperties),
                 new StringDeserializer(), new ByteArrayDeserializer(), unreadable::add);
         this.codec = codecs.events().codec();
         this.topic = topic;
+        this.clientProperties = Map.copyOf(clientProperties);
+        this.indexTopic = indexTopic;
         this.verifier = verifier;
     }
 
@@ -75,9 +94,48 @@ public final class BlackboardReader implements AutoCloseable {
         return properties;
     }
 
-    /** The mission's events up to the current end of its partition. */
+    /**
+     * The mission's events up to the current end of its partition, from its start in the mission
+     * index; a mission the index does not know (started before the index, or written outside the
+     * orchestrator) is read from offset 0.
+     */
     public MissionLog readMission(String missionId) {
-        return readMission(missionId, 0, endOffset(missionId));
+        long end = endOffset(missionId);
+        return readMission(missionId, start(missionId).offset(), end);
+    }
+
+    /**
+     * The mission's events up to the current end of its partition, from {@code start} when it is the
+     * mission's partition (a task's or plan's), otherwise as {@link #readMission(String)}.
+     */
+    public MissionLog readMission(String missionId, MissionStart start) {
+        if (start == null || start.getPartition() != partitionOf(missionId).partition()) {
+            return readMission(missionId);
+        }
+        return readMission(missionId, start.getOffset(), endOffset(missionId));
+    }
+
+    /** Where a reader of the mission begins, by the mission index (a scan from 0 without one). */
+    public ReadStart start(String missionId) {
+        if (indexTopic == null) {
+            return new ReadStart.Scan("this reader has no mission index");
+        }
+        if (index == null) {
+            index = new MissionIndex(clientProperties, indexTopic);
+        }
+        TopicPartition partition = partitionOf(missionId);
+        int partitions = consumer.partitionsFor(topic).size();
+        return index.lookup(missionId, partition.partition(), partitions);
+    }
+
+    /** The blackboard partition of the mission on this cluster. */
+    public int partition(String missionId) {
+        return partitionOf(missionId).partition();
+    }
+
+    /** What the last {@code readMission} read: where it began and ended, and how many records it polled. */
+    public ReadStats lastRead() {
+        return lastRead;
     }
 
     /**
@@ -101,17 +159,21 @@ public final class BlackboardReader implements AutoCloseable {
         List<UndecodableRecord> undecodable = new ArrayList<>();
         unreadable.clear();
         long deadline = System.nanoTime() + READ_LIMIT.toNanos();
+        long begin = consumer.position(partition);
+        long polled = 0;
         while (consumer.position(partition) < toOffset) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("reading mission " + missionId + " from " + partition
                         + " did not reach offset " + toOffset + " within " + READ_LIMIT.toSeconds() + " s");
             }
             for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                polled++;
                 if (record.offset() < toOffset && Objects.equals(record.key(), missionId)) {
                     decodeInto(record, missionId, events, undecodable);
                 }
             }
         }
+        lastRead = new ReadStats(begin, toOffset, polled);
         return new MissionLog(missionId, events, undecodable,
                 unreadable.stream().filter(record -> record.offset() < toOffset).toList());
     }
@@ -146,5 +208,12 @@ public final class BlackboardReader implements AutoCloseable {
     @Override
     public void close() {
         consumer.close();
+        if (index != null) {
+            index.close();
+        }
+    }
+
+    /** One read: the offsets it began at and stopped before, and the records it polled (any key). */
+    public record ReadStats(long fromOffset, long toOffset, long recordsPolled) {
     }
 }

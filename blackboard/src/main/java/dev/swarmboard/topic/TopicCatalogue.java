@@ -75,6 +75,15 @@ public record TopicCatalogue(String prefix, int missionPartitions, int laneTaskP
         return new ClientNames(prefix);
     }
 
+    /**
+     * Where each mission starts on the blackboard (see {@code dev.swarmboard.missionindex}): one
+     * small record per mission, compacted; as many partitions as the blackboard, so index partition
+     * {@code p} holds the missions of blackboard partition {@code p}.
+     */
+    public String missionIndex() {
+        return prefix + "mission-index";
+    }
+
     /** Every topic with the settings it must have and the services that read and write it. */
     public List<TopicSpec> topics() {
         return List.of(
@@ -94,6 +103,14 @@ public record TopicCatalogue(String prefix, int missionPartitions, int laneTaskP
                 // Every client publishes its writer schemas at start and loads the others'.
                 new TopicSpec(schemas(), 1, false, replicationFactor, Map.of("cleanup.policy", "compact"))
                         .withAccess(Set.of(ORCHESTRATOR, LANE_WORKER, VERIFIER, DIGEST, CLI),
-                                Set.of(ORCHESTRATOR, LANE_WORKER, VERIFIER, DIGEST, CLI)));
+                                Set.of(ORCHESTRATOR, LANE_WORKER, VERIFIER, DIGEST, CLI)),
+                missionIndexTopic());
+    }
+
+    /** The mission index: compaction keeps each mission's start (and each partition's marker) forever. */
+    private TopicSpec missionIndexTopic() {
+        return new TopicSpec(missionIndex(), blackboardPartitions, true, replicationFactor,
+                Map.of("cleanup.policy", "compact"))
+                .withAccess(Set.of(ORCHESTRATOR, LANE_WORKER, DIGEST, CLI), Set.of(ORCHESTRATOR));
     }
 }

@@ -3,6 +3,7 @@ package dev.swarmboard.cli;
 import dev.swarmboard.cli.bench.CodecBench;
 import dev.swarmboard.cli.bench.E2eBench;
 import dev.swarmboard.cli.bench.E2eReport;
+import dev.swarmboard.cli.bench.HistoryBench;
 import dev.swarmboard.cli.bench.IngestReplayBench;
 import dev.swarmboard.lane.bench.LaneBench;
 import dev.swarmboard.schema.command.SubmitMission;
@@ -10,6 +11,7 @@ import dev.swarmboard.verifier.bench.VerifierBench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +19,7 @@ import picocli.CommandLine.Option;
 /** {@code swarm bench …}: benchmarks that print their figures next to raw Kafka's. */
 @Command(name = "bench", description = "Benchmarks; each prints its figures.",
         subcommands = {BenchCommand.Codec.class, BenchCommand.Ingest.class, BenchCommand.Lanes.class,
-                BenchCommand.Verifier.class, BenchCommand.EndToEnd.class})
+                BenchCommand.Verifier.class, BenchCommand.EndToEnd.class, BenchCommand.History.class})
 final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -84,7 +86,8 @@ final class BenchCommand implements Runnable {
         @Option(names = "--workers", defaultValue = "1,2,4", description = "Worker process counts, one run each (default ${DEFAULT-VALUE}).")
         String workers;
 
-        @Option(names = "--lanes", defaultValue = "100", description = "Lanes per run (default ${DEFAULT-VALUE}).")
+        @Option(names = "--lanes", defaultValue = "120", description = "Lanes per run (default ${DEFAULT-VALUE}: a whole number "
+                + "of waves of 10, 20 and 40 lanes at once, so no run ends on a partial wave).")
         int lanes;
 
         @Option(names = "--concurrency", defaultValue = "10", description = "Lanes per process at once (default ${DEFAULT-VALUE}).")
@@ -180,6 +183,64 @@ final class BenchCommand implements Runnable {
                         laneConcurrency, Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(sideSeconds), recordBytes,
                         capabilities.toAbsolutePath(), workflows.toAbsolutePath(), dir);
                 E2eReport.print(E2eBench.run(settings, template, System.out));
+            }
+            return 0;
+        }
+    }
+
+    /** {@code swarm bench history}: mission cost at growing history sizes, with the ratio to the empty board. */
+    @Command(name = "history", description = "Mission p50/p99, task -> LaneStarted p50, missions/s with 10 in flight and "
+            + "the replay time of one mission after N events of other missions' history, with the ratio to the first size.")
+    static final class History implements Callable<Integer> {
+
+        @Option(names = "--bootstrap", description = "Broker to measure on (default: start an embedded one).")
+        String bootstrap;
+
+        @Option(names = "--sizes", defaultValue = "0,100000,1000000", split = ",",
+                description = "History sizes in events, ascending (default ${DEFAULT-VALUE}).")
+        List<Long> sizes;
+
+        @Option(names = "--missions", defaultValue = "20", description = "Missions measured one at a time per size (default ${DEFAULT-VALUE}).")
+        int missions;
+
+        @Option(names = "--throughput-missions", defaultValue = "30", description = "Missions run 10 in flight per size (default ${DEFAULT-VALUE}).")
+        int throughputMissions;
+
+        @Option(names = "--warmup", defaultValue = "12", description = "Missions run first at each size, not measured (default ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @Option(names = "--lane-concurrency", defaultValue = "10", description = "Lanes the lane-worker JVM runs at once (default ${DEFAULT-VALUE}).")
+        int laneConcurrency;
+
+        @Option(names = "--mission", defaultValue = "examples/bench/mission.yaml", paramLabel = "FILE")
+        Path missionFile;
+
+        @Option(names = "--capabilities", defaultValue = "examples/bench/capabilities.yaml", paramLabel = "FILE")
+        Path capabilities;
+
+        @Option(names = "--workflows", defaultValue = "examples/bench/workflows", paramLabel = "DIR")
+        Path workflows;
+
+        @Option(names = "--work-dir", paramLabel = "DIR", description = "Logs, reports and state (default: a new temporary directory).")
+        Path workDir;
+
+        @Option(names = "--timeout", defaultValue = "900", paramLabel = "S", description = "Per phase (default ${DEFAULT-VALUE}).")
+        long timeoutSeconds;
+
+        @Override
+        public Integer call() throws Exception {
+            List<Long> ascending = sizes.stream().sorted().toList();
+            if (ascending.isEmpty() || ascending.get(0) < 0 || !ascending.equals(sizes)) {
+                throw new UsageException("--sizes must be ascending non-negative event counts, got " + sizes);
+            }
+            SubmitMission template = MissionCommand.validate(missionFile, capabilities, workflows);
+            Path dir = workDir != null ? workDir : Files.createTempDirectory("swarm-bench-history");
+            try (EmbeddedBroker broker = EmbeddedBroker.orExisting(bootstrap)) {
+                String loadBefore = HistoryBench.loadAverage();
+                List<HistoryBench.Point> points = HistoryBench.run(new HistoryBench.Settings(broker.bootstrapServers(),
+                        sizes, missions, throughputMissions, warmup, laneConcurrency, Duration.ofSeconds(timeoutSeconds),
+                        capabilities.toAbsolutePath(), workflows.toAbsolutePath(), dir), template, System.out);
+                HistoryBench.print(points, "before " + loadBefore + ", after " + HistoryBench.loadAverage(), System.out);
             }
             return 0;
         }

@@ -81,7 +81,10 @@ final class ReplayCommand implements Callable<Integer> {
         FactVerifier verifier = trustFile != null ? FactVerifier.trusting(TrustFile.load(trustFile), trustFile.toString())
                 : kafka.common().signing().verifier();
         MissionLog log;
-        try (BlackboardReader reader = new BlackboardReader(client, source, codecs, verifier)) {
+        // The blackboard's reader starts at the mission's start in the mission index; an exported copy
+        // (--topic) has other offsets, so it is scanned from 0.
+        try (BlackboardReader reader = topic != null ? new BlackboardReader(client, source, codecs, verifier)
+                : new BlackboardReader(client, kafka.common().catalogue(), codecs, verifier)) {
             log = reader.readMission(missionId);
         }
         if (log.events().isEmpty() && log.undecodable().isEmpty() && log.unreadable().isEmpty()) {

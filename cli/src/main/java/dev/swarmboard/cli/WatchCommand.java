@@ -2,6 +2,7 @@ package dev.swarmboard.cli;
 
 import dev.swarmboard.blackboard.BlackboardReader;
 import dev.swarmboard.blackboard.TopicPartitions;
+import dev.swarmboard.missionindex.MissionLocation;
 import dev.swarmboard.cli.view.EventLine;
 import dev.swarmboard.codec.AvroCodec;
 import dev.swarmboard.codec.Codecs;
@@ -61,7 +62,11 @@ final class WatchCommand implements Callable<Integer> {
                         "UNREADABLE at " + unreadable.coordinates() + " skipped: " + unreadable.reason()))) {
             List<TopicPartition> partitions = partitions(consumer, catalogue.blackboard());
             consumer.assign(partitions);
-            if (fromBeginning) {
+            if (fromBeginning && mission != null) {
+                // Only the mission's records matter: start at its first offset, not at the partition's.
+                consumer.seek(partitions.get(0), MissionLocation.of(kafka.clientProperties(), catalogue, mission)
+                        .start().offset());
+            } else if (fromBeginning) {
                 consumer.seekToBeginning(partitions);
             } else {
                 consumer.seekToEnd(partitions);

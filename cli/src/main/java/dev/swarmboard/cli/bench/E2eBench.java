@@ -34,8 +34,8 @@ import org.apache.kafka.common.errors.GroupIdNotFoundException;
  */
 public final class E2eBench {
 
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
-    private static final Duration SAMPLE_INTERVAL = Duration.ofMillis(50);
+    static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
+    static final Duration SAMPLE_INTERVAL = Duration.ofMillis(50);
 
     /** What to run; {@code capabilities} and {@code workflows} are the ones the mission was validated with. */
     public record Settings(String bootstrap, int missions, int warmup, int inFlight, int laneConcurrency,
@@ -136,7 +136,7 @@ public final class E2eBench {
         return copies;
     }
 
-    private static Map<String, String> stackEnvironment(Settings settings, TopicCatalogue catalogue, Path dir) {
+    static Map<String, String> stackEnvironment(Settings settings, TopicCatalogue catalogue, Path dir) {
         Map<String, String> env = new HashMap<>(new StackSettings(settings.bootstrap(), dir, settings.capabilities(),
                 settings.workflows(), dir.resolve("reports"), 0).environment(System.getenv()));
         env.put(CommonConfig.TOPIC_PREFIX.env(), catalogue.prefix());
@@ -144,7 +144,7 @@ public final class E2eBench {
     }
 
     /** The worker's settings; it also gets this process's {@code KAFKA_*} client settings, like the services here. */
-    private static Map<String, String> workerEnvironment(Settings settings, TopicCatalogue catalogue, Path dir) {
+    static Map<String, String> workerEnvironment(Settings settings, TopicCatalogue catalogue, Path dir) {
         Map<String, String> env = new HashMap<>();
         System.getenv().forEach((name, value) -> {
             if (name.startsWith("KAFKA_")) {
@@ -161,7 +161,7 @@ public final class E2eBench {
     }
 
     /** Waits until the worker's share consumers have task partitions assigned: only then can they take a lane. */
-    private static void awaitLaneSlots(Map<String, Object> client, String group, int slots, Process worker)
+    static void awaitLaneSlots(Map<String, Object> client, String group, int slots, Process worker)
             throws InterruptedException {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         try (Admin admin = Admin.create(client)) {

@@ -25,7 +25,7 @@ public final class LaneBench {
 
         static Settings parse(String[] args, Map<String, String> env) {
             Settings settings = new Settings(env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
-                    List.of(1, 2, 4), 100, 10, 200);
+                    List.of(1, 2, 4), 120, 10, 200);
             if (args.length % 2 != 0) {
                 throw new IllegalArgumentException("option " + args[args.length - 1] + " needs a value");
             }

@@ -108,7 +108,7 @@ public final class LaneTaskHandler {
         Reason reason = new Reason("INTERNAL_ERROR", "", error.getClass().getSimpleName() + ": " + error.getMessage(),
                 List.of());
         try {
-            MissionView.open(blackboard, task.getMissionId())
+            MissionView.open(blackboard, task)
                     .append(new LaneEvents(task, worker, clock).terminal(new LaneFailed("", List.of(reason))));
             return LaneOutcome.accept("task " + task.getTaskId() + " failed: " + reason.getMessage());
         } catch (BlackboardUnavailable e) {

@@ -81,7 +81,7 @@ final class LastDelivery {
     private LaneOutcome record(ConsumerRecord<String, byte[]> record, RunLane task, String message,
                                BlackboardAccess blackboard) {
         LaneEvents events = new LaneEvents(task, worker, clock);
-        MissionView view = MissionView.open(blackboard, task.getMissionId());
+        MissionView view = MissionView.open(blackboard, task);
         if (view.find(events.terminalId()).isPresent()) {
             return LaneOutcome.accept("task " + task.getTaskId() + " already has its outcome");
         }

@@ -1,6 +1,7 @@
 package dev.swarmboard.lane.run;
 
 import dev.swarmboard.schema.BlackboardEvent;
+import dev.swarmboard.schema.RunLane;
 import java.util.List;
 
 /**
@@ -9,6 +10,12 @@ import java.util.List;
  */
 public interface BlackboardAccess {
 
+    /**
+     * The offset a reader of the task's mission starts at: the task's carried mission start, else the
+     * mission index's, else 0.
+     */
+    long startOffset(RunLane task);
+
     /** The current end offset of the mission's partition. */
     long endOffset(String missionId);
 
@@ -16,8 +23,9 @@ public interface BlackboardAccess {
     List<BlackboardEvent> read(String missionId, long fromOffset, long toOffset);
 
     /**
-     * Appends the event; returns once it is acknowledged. A read-committed read sees it only once no
-     * transaction opened before it on the same partition is still open.
+     * Appends the event; returns once it is acknowledged (committed). A read-committed read sees it only
+     * once no transaction opened before it on the same partition is still open; the lane does not wait
+     * for that (see {@link MissionView}).
      */
     void append(BlackboardEvent event);
 }

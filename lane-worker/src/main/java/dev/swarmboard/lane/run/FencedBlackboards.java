@@ -6,9 +6,11 @@ import dev.swarmboard.blackboard.MissionLog;
 import dev.swarmboard.blackboard.RecordedEvent;
 import dev.swarmboard.blackboard.TopicPartitions;
 import dev.swarmboard.codec.Codecs;
+import dev.swarmboard.missionindex.ReadStart;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.signing.FactSigner;
 import dev.swarmboard.signing.FactSigning;
+import dev.swarmboard.schema.MissionStart;
 import dev.swarmboard.schema.RunLane;
 import dev.swarmboard.topic.ClientNames;
 import dev.swarmboard.topic.TopicCatalogue;
@@ -128,6 +130,23 @@ public final class FencedBlackboards implements AttemptBlackboards, AutoCloseabl
                 Thread.currentThread().interrupt();
                 throw new BlackboardUnavailable("interrupted while waiting for mission " + missionId, e);
             }
+        }
+    }
+
+    /** The task's carried mission start when it is the mission's partition here, else the index's (0: a scan). */
+    long startOffset(RunLane task) {
+        try {
+            MissionStart carried = task.getMissionStart();
+            if (carried != null && carried.getPartition() == reader.partition(task.getMissionId())) {
+                return carried.getOffset();
+            }
+            ReadStart start = reader.start(task.getMissionId());
+            if (start instanceof ReadStart.Scan scan) {
+                LOG.info("{}: reading the mission from offset 0: {}", describe(task), scan.reason());
+            }
+            return start.offset();
+        } catch (KafkaException | IllegalStateException e) {
+            throw new BlackboardUnavailable("cannot find where mission " + task.getMissionId() + " starts", e);
         }
     }
 

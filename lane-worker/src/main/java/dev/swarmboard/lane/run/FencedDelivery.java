@@ -3,6 +3,7 @@ package dev.swarmboard.lane.run;
 import dev.swarmboard.blackboard.BlackboardWriter;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.signing.FactSigner;
+import dev.swarmboard.schema.RunLane;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -40,6 +41,11 @@ final class FencedDelivery implements AttemptBlackboard {
         this.topic = topic;
         this.delivery = Integer.toString(deliveryCount).getBytes(StandardCharsets.UTF_8);
         this.worker = worker.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public long startOffset(RunLane task) {
+        return reads.startOffset(task);
     }
 
     @Override

@@ -22,14 +22,11 @@ import dev.swarmboard.schema.event.StageCompleted;
 import dev.swarmboard.schema.event.ToolReceipt;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs one lane attempt from the blackboard's point of view: an attempt that already has its outcome is
@@ -41,9 +38,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class LaneRunner {
 
-    /** How long Yield waits for the attempt's own receipts to become readable (see MissionView#awaitReadBack). */
-    private static final Duration READ_BACK_TIMEOUT = Duration.ofSeconds(30);
-    private static final Logger LOG = LoggerFactory.getLogger(LaneRunner.class);
 
     private final CapabilityRegistry registry;
     private final ModelProvider provider;
@@ -67,7 +61,7 @@ public final class LaneRunner {
     }
 
     public LaneOutcome run(RunLane task, int deliveryCount, BlackboardAccess blackboard) {
-        LaneScope lane = new LaneScope(task, MissionView.open(blackboard, task.getMissionId()),
+        LaneScope lane = new LaneScope(task, MissionView.open(blackboard, task),
                 new LaneEvents(task, worker, clock), registry);
         if (lane.view().find(lane.events().terminalId()).isPresent()) {
             return LaneOutcome.accept(describe(task) + " already has its outcome");
@@ -112,10 +106,6 @@ public final class LaneRunner {
                 "", "delivery", deliveryCount));
         try {
             runStages(lane, stages, checkout);
-            if (!lane.view().awaitReadBack(READ_BACK_TIMEOUT)) {
-                LOG.warn("{}: own receipts not readable after {} s; Yield resolves evidence without them",
-                        describe(task), READ_BACK_TIMEOUT.toSeconds());
-            }
         } catch (LaneFailure failure) {
             if (Thread.currentThread().isInterrupted()) {
                 return LaneOutcome.release(describe(task) + " interrupted in " + failure.stage());
@@ -130,7 +120,7 @@ public final class LaneRunner {
         }
         LaneYielded yielded = YieldValidator.validate(new LaneEvidence(task,
                 StagePlans.requiredArtifacts(task.getLane(), stages),
-                lane.view().attempt(lane.laneId(), task.getAttempt()), lane.view().logged(), allowFailure()));
+                lane.view().attempt(lane.laneId(), task.getAttempt()), lane.view().known(), allowFailure()));
         if (checkout.isPresent()) {
             yielded = NetChange.of(checkout.get(), task.getLane().getWorkspace().getBase()).onto(yielded);
         }

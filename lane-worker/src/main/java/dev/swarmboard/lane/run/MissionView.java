@@ -1,23 +1,22 @@
 package dev.swarmboard.lane.run;
 
 import dev.swarmboard.schema.BlackboardEvent;
-import java.time.Duration;
+import dev.swarmboard.schema.RunLane;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
- * One lane's view of its mission on the blackboard: the first event of every id in log order, refreshed
- * incrementally, plus the events this lane appended that a refresh has not read back yet. Appending an
- * id the view already holds writes nothing: the event that counts is the one already there. Safe for the
- * parallel calls of an ensemble.
+ * One lane's view of its mission on the blackboard: the first event of every id in log order from the
+ * mission's start (never offset 0 when the task carries it), refreshed incrementally, plus the events
+ * this lane appended. An append is trusted once acknowledged, without reading it back: the delivery
+ * opened by fencing every earlier one and reading all they committed, and only this attempt writes its
+ * ids, so an acknowledged append is the first of its id. Appending an id the view already holds writes
+ * nothing: the event that counts is the one already there. Safe for the parallel calls of an ensemble.
  */
 public final class MissionView {
-
-    private static final long READ_BACK_POLL_MS = 10;
 
     private final BlackboardAccess blackboard;
     private final String missionId;
@@ -25,14 +24,15 @@ public final class MissionView {
     private final Map<String, BlackboardEvent> pending = new LinkedHashMap<>();
     private long nextOffset;
 
-    private MissionView(BlackboardAccess blackboard, String missionId) {
+    private MissionView(BlackboardAccess blackboard, String missionId, long startOffset) {
         this.blackboard = blackboard;
         this.missionId = missionId;
+        this.nextOffset = startOffset;
     }
 
-    /** The view with everything the mission's log holds now. */
-    public static MissionView open(BlackboardAccess blackboard, String missionId) {
-        MissionView view = new MissionView(blackboard, missionId);
+    /** The view with everything the task's mission log holds now, read from the mission's start. */
+    public static MissionView open(BlackboardAccess blackboard, RunLane task) {
+        MissionView view = new MissionView(blackboard, task.getMissionId(), blackboard.startOffset(task));
         view.refresh();
         return view;
     }
@@ -47,30 +47,6 @@ public final class MissionView {
             }
             nextOffset = end;
         }
-    }
-
-    /**
-     * Refreshes until every event this lane appended has been read back, or {@code timeout} passes; true
-     * if all were. An acknowledged event is not readable yet while a transaction opened before it on the
-     * same partition is still open: a read-committed reader stops at the last stable offset, and the
-     * verifier (exactly-once, committing every 100 ms) and the orchestrator write to the blackboard in
-     * transactions.
-     */
-    public boolean awaitReadBack(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        refresh();
-        while (hasPending()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            TimeUnit.MILLISECONDS.sleep(READ_BACK_POLL_MS);
-            refresh();
-        }
-        return true;
-    }
-
-    private synchronized boolean hasPending() {
-        return !pending.isEmpty();
     }
 
     /** Appends the event unless its id is already known; returns the event that counts for that id. */
@@ -104,8 +80,13 @@ public final class MissionView {
                 && event.getHeader().getAttempt() == attempt).toList();
     }
 
-    /** The first event of every id read from the log (not the pending ones): what evidence resolves against. */
-    public synchronized Map<String, BlackboardEvent> logged() {
-        return Map.copyOf(logged);
+    /**
+     * The first event of every id: read from the log, or appended by this lane and acknowledged. What
+     * evidence resolves against.
+     */
+    public synchronized Map<String, BlackboardEvent> known() {
+        Map<String, BlackboardEvent> known = new LinkedHashMap<>(logged);
+        pending.forEach(known::putIfAbsent);
+        return Map.copyOf(known);
     }
 }

@@ -76,6 +76,11 @@ class LaneTaskHandlerTest {
     private static BlackboardAccess unreachable() {
         return new BlackboardAccess() {
             @Override
+            public long startOffset(RunLane task) {
+                throw new BlackboardUnavailable("broker down", null);
+            }
+
+            @Override
             public long endOffset(String missionId) {
                 throw new BlackboardUnavailable("broker down", null);
             }
@@ -211,6 +216,11 @@ class LaneTaskHandlerTest {
 
     private static AttemptBlackboard attempt(BlackboardAccess access) {
         return new AttemptBlackboard() {
+            @Override
+            public long startOffset(RunLane task) {
+                return access.startOffset(task);
+            }
+
             @Override
             public long endOffset(String missionId) {
                 return access.endOffset(missionId);

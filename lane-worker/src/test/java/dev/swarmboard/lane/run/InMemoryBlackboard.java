@@ -14,6 +14,11 @@ public final class InMemoryBlackboard implements AttemptBlackboard, AttemptBlack
     private final List<BlackboardEvent> log = new ArrayList<>();
 
     @Override
+    public long startOffset(RunLane task) {
+        return 0;
+    }
+
+    @Override
     public synchronized long endOffset(String missionId) {
         return log.size();
     }

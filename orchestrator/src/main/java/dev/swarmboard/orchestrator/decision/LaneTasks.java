@@ -39,6 +39,7 @@ public final class LaneTasks {
                 .setAllowedCapabilities(plan.getAllowedCapabilities())
                 .setIssuedAt(now)
                 .setMissionArtifacts(plan.getMissionArtifacts())
+                .setMissionStart(plan.getMissionStart())
                 .build();
     }
 

@@ -1,12 +1,12 @@
 package dev.swarmboard.orchestrator.mission;
 
 import dev.swarmboard.blackboard.BlackboardReader;
-import dev.swarmboard.blackboard.TopicPartitions;
 import dev.swarmboard.codec.AvroCodec;
 import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.codec.EventDecodeException;
 import dev.swarmboard.deadletter.SkippingConsumer;
 import dev.swarmboard.deadletter.UnreadableRecord;
+import dev.swarmboard.missionindex.MissionLocation;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.signing.FactCheck;
 import dev.swarmboard.signing.FactVerifier;
@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Follows one mission live, for {@code swarm submit --wait}: reads its blackboard partition from
- * the start (committed events only) and folds each of the mission's events into a
+ * the mission's start in the mission index (committed events only; a mission not yet in it from the
+ * partition's end before the lookup, a partition not indexed from 0) and folds each of the mission's events into a
  * {@link MissionStatus} until the status is finished or the time is up. Undecodable records and
  * records the client cannot read (a corrupt batch) are reported and skipped, and so are facts the
  * trust file refuses (a forged DigestPublished does not end the wait); the services dead-letter
@@ -57,9 +58,10 @@ public final class MissionWatch {
         AvroCodec<BlackboardEvent> codec = codecs.events().codec();
         try (var consumer = new SkippingConsumer<>(BlackboardReader.consumerProperties(clientProperties),
                 new StringDeserializer(), new ByteArrayDeserializer(), MissionWatch::reportUnreadable)) {
-            TopicPartition partition = TopicPartitions.ofMission(consumer, topics.blackboard(), missionId);
+            MissionLocation location = MissionLocation.of(clientProperties, topics, missionId);
+            TopicPartition partition = location.partition();
             consumer.assign(Set.of(partition));
-            consumer.seekToBeginning(Set.of(partition));
+            consumer.seek(partition, location.followFrom());
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!status.finished() && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {

@@ -1,59 +1,93 @@
 package dev.swarmboard.orchestrator.service;
 
-import dev.swarmboard.blackboard.MissionLog;
 import dev.swarmboard.blackboard.RecordedEvent;
 import dev.swarmboard.orchestrator.state.MissionFold;
 import dev.swarmboard.orchestrator.state.MissionState;
 import dev.swarmboard.schema.BlackboardEvent;
+import dev.swarmboard.schema.MissionStart;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Optional;
 
 /**
- * A bounded cache of mission states. A miss replays the mission's committed events from its
- * blackboard partition; afterwards the state follows the events the orchestrator writes and the
- * ones its subscription delivers (the fold ignores what it has already seen). Cleared whenever a
- * transaction aborts, since the cache may then hold facts that were never committed.
+ * A bounded cache of mission states. A miss replays the mission's committed events from its start on
+ * its blackboard partition (see {@link MissionLoader}); afterwards the state follows the events the
+ * orchestrator writes and the ones its subscription delivers (the fold ignores what it has already
+ * seen). Each cached mission also keeps where it starts and whether the mission index holds that yet.
+ * Cleared whenever a transaction aborts, since the cache may then hold facts that were never committed.
  */
 final class MissionStates {
 
-    private final Function<String, MissionLog> reader;
-    private final Map<String, MissionState> states;
+    private final MissionLoader loader;
+    private final Map<String, Cached> states;
 
-    MissionStates(Function<String, MissionLog> reader, int capacity) {
-        this.reader = reader;
+    MissionStates(MissionLoader loader, int capacity) {
+        this.loader = loader;
         this.states = new LinkedHashMap<>(64, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, MissionState> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
                 return size() > capacity;
             }
         };
     }
 
+    /** The state of the mission a command names, loaded if needed. */
     MissionState get(String missionId) {
-        MissionState state = states.get(missionId);
-        if (state == null) {
-            state = MissionState.replay(missionId,
-                    reader.apply(missionId).events().stream().map(RecordedEvent::event).toList());
-            states.put(missionId, state);
+        return cached(missionId, true).state();
+    }
+
+    /** The state of the mission a blackboard fact names, loaded if needed. */
+    MissionState getForFact(String missionId) {
+        return cached(missionId, false).state();
+    }
+
+    private Cached cached(String missionId, boolean command) {
+        Cached cached = states.get(missionId);
+        if (cached == null) {
+            LoadedMission loaded = command ? loader.forCommand(missionId) : loader.forFact(missionId);
+            cached = new Cached(MissionState.replay(missionId,
+                    loaded.events().stream().map(RecordedEvent::event).toList()), loaded.start(), loaded.indexed());
+            states.put(missionId, cached);
         }
-        return state;
+        return cached;
     }
 
     /** Loads the event's mission if needed, folds the event in and returns the new state. */
     MissionState applyLoading(BlackboardEvent event) {
-        String missionId = event.getHeader().getMissionId();
-        MissionState state = MissionFold.apply(get(missionId), event);
-        states.put(missionId, state);
+        Cached cached = cached(event.getHeader().getMissionId(), false);
+        MissionState state = MissionFold.apply(cached.state(), event);
+        states.put(event.getHeader().getMissionId(), cached.with(state));
         return state;
     }
 
     /** Folds the event into its mission's state, if that state is cached. */
     void apply(BlackboardEvent event) {
-        states.computeIfPresent(event.getHeader().getMissionId(), (id, state) -> MissionFold.apply(state, event));
+        states.computeIfPresent(event.getHeader().getMissionId(),
+                (id, cached) -> cached.with(MissionFold.apply(cached.state(), event)));
+    }
+
+    /** Where the cached mission starts on the blackboard; empty when it is not cached. */
+    Optional<MissionStart> start(String missionId) {
+        return Optional.ofNullable(states.get(missionId)).map(Cached::start);
+    }
+
+    /** True once, for a cached mission whose start is not in the index yet: the caller writes it. */
+    boolean claimIndexing(String missionId) {
+        Cached cached = states.get(missionId);
+        if (cached == null || cached.indexed()) {
+            return false;
+        }
+        states.put(missionId, new Cached(cached.state(), cached.start(), true));
+        return true;
     }
 
     void clear() {
         states.clear();
+    }
+
+    private record Cached(MissionState state, MissionStart start, boolean indexed) {
+        Cached with(MissionState next) {
+            return new Cached(next, start, indexed);
+        }
     }
 }

@@ -10,7 +10,9 @@ import dev.swarmboard.orchestrator.decision.LaneTasks;
 import dev.swarmboard.orchestrator.decision.Outcome;
 import dev.swarmboard.orchestrator.state.MissionState;
 import dev.swarmboard.schema.BlackboardEvent;
+import dev.swarmboard.missionindex.MissionIndexCodec;
 import dev.swarmboard.schema.MissionCommand;
+import dev.swarmboard.schema.MissionStart;
 import dev.swarmboard.schema.RunLane;
 import dev.swarmboard.signing.FactCheck;
 import dev.swarmboard.signing.FactSigning;
@@ -108,7 +110,7 @@ final class RecordProcessor {
                         command.getHeader().getTraceparent(), command.getPayload(), problem, clock.instant())));
             }
             BlackboardEvent event = events.decode(record.value());
-            MissionState state = states.get(event.getHeader().getMissionId());
+            MissionState state = states.getForFact(event.getHeader().getMissionId());
             return produce(decide(() -> decider.onRefusedOutput(state, event.getHeader().getEventId(),
                     event.getHeader().getTraceparent(), event.getPayload(), problem, clock.instant())));
         } catch (EventDecodeException e) {
@@ -162,14 +164,24 @@ final class RecordProcessor {
             LOG.info("{}", outcome.note());
         }
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
-        for (BlackboardEvent unsigned : outcome.events()) {
-            ProducerRecord<String, BlackboardEvent> typed = BlackboardWriter.record(topics.blackboard(), unsigned,
+        for (BlackboardEvent event : outcome.events()) {
+            String missionId = event.getHeader().getMissionId();
+            Optional<MissionStart> start = states.start(missionId);
+            start.ifPresent(known -> MissionStartStamp.onto(event, known));
+            if (start.isPresent() && MissionIndexCodec.indexable(missionId) && states.claimIndexing(missionId)) {
+                // In this transaction with the mission's first event: readers never see one without the other.
+                records.add(new ProducerRecord<>(topics.missionIndex(), start.get().getPartition(), utf8(missionId),
+                        MissionIndexCodec.encodeValue(start.get().getPartition(), start.get().getOffset())));
+            }
+            // Signed after the start is stamped: the signature covers the plan's final content hash.
+            ProducerRecord<String, BlackboardEvent> typed = BlackboardWriter.record(topics.blackboard(), event,
                     signing.signer());
             states.apply(typed.value());
             records.add(new ProducerRecord<>(typed.topic(), null, utf8(typed.key()), events.encode(typed.value()),
                     typed.headers()));
         }
         for (RunLane task : outcome.tasks()) {
+            states.start(task.getMissionId()).ifPresent(known -> MissionStartStamp.onto(task, known));
             records.add(new ProducerRecord<>(topics.laneTasks(), utf8(LaneTasks.key(task)), tasks.encode(task)));
         }
         return records;

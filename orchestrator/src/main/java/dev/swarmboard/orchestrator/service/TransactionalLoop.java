@@ -64,6 +64,7 @@ final class TransactionalLoop implements AutoCloseable {
     private final MissionStates states;
     private final RecordProcessor processor;
     private final CommitHook hook;
+    private final Map<String, Object> clientProperties;
     private volatile boolean running = true;
     private volatile boolean healthy = true;
     private volatile boolean ready;
@@ -80,9 +81,10 @@ final class TransactionalLoop implements AutoCloseable {
         this.recovery = new ProducerRecovery(producerProperties(clientProperties, config),
                 new TransactionalIdGuard(clientProperties, config));
         this.reader = new BlackboardReader(clientProperties, topics, codecs, config.common().signing().verifier());
-        this.states = new MissionStates(reader::readMission, CACHED_MISSIONS);
+        this.states = new MissionStates(new MissionLoader(reader), CACHED_MISSIONS);
         this.processor = new RecordProcessor(topics, codecs, decider, states, clock, origin, config.common().signing());
         this.hook = hook;
+        this.clientProperties = Map.copyOf(clientProperties);
     }
 
     static Map<String, Object> consumerProperties(Map<String, Object> clientProperties, OrchestratorConfig config) {
@@ -106,9 +108,19 @@ final class TransactionalLoop implements AutoCloseable {
         return properties;
     }
 
-    /** Opens the producer; fails, before fencing anyone, when a live instance uses the transactional id. */
+    /**
+     * Opens the producer; fails, before fencing anyone, when a live instance uses the transactional id.
+     * Then marks the blackboard partitions the mission index does not cover yet (see {@link IndexMarkers}).
+     */
     void open(Admin admin) {
         producer = recovery.open(admin);
+        List<ProducerRecord<byte[], byte[]>> markers = IndexMarkers.missing(admin, clientProperties, topics);
+        if (!markers.isEmpty()) {
+            producer.beginTransaction();
+            markers.forEach(producer::send);
+            producer.commitTransaction();
+            LOG.info("mission index: marked {} blackboard partitions as indexed from their current end", markers.size());
+        }
     }
 
     void run() {

@@ -19,6 +19,7 @@ import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.Constraints;
 import dev.swarmboard.schema.MissionSpec;
 import dev.swarmboard.schema.Reason;
+import dev.swarmboard.schema.MissionStart;
 import dev.swarmboard.schema.RunLane;
 import dev.swarmboard.schema.Vote;
 import dev.swarmboard.schema.command.SubmitMission;
@@ -28,6 +29,9 @@ import dev.swarmboard.schema.event.PlanIssued;
 import dev.swarmboard.schema.event.QuorumReached;
 import dev.swarmboard.schema.event.RetryScheduled;
 import dev.swarmboard.topic.TopicCatalogue;
+import dev.swarmboard.blackboard.BlackboardReader;
+import dev.swarmboard.blackboard.MissionLog;
+import dev.swarmboard.missionindex.ReadStart;
 import dev.swarmboard.topic.TopicProvisioner;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -88,6 +92,28 @@ class OrchestratorServiceIT {
         assertThat(probe.tasks("accept")).extracting(RunLane::getTaskId)
                 .containsExactlyInAnyOrder("accept/overview/1", "accept/howto/1", "accept/gaps/1");
         assertThat(service.isHealthy()).isTrue();
+    }
+
+    @Test
+    void shouldIndexTheMissionsStartAndCarryItInThePlanAndEveryTask() {
+        // Given a valid mission, when it is submitted and planned
+        commands.submit(submit(mission("indexed").build()));
+        await().atMost(PATIENCE).until(() -> probe.types("indexed").contains("PlanIssued"));
+
+        // Then the plan and every task carry the mission's start, at or before its first event
+        MissionStart start = probe.payloads("indexed", PlanIssued.class).get(0).getPlan().getMissionStart();
+        MissionLog log;
+        try (BlackboardReader reader = new BlackboardReader(client, topics, Codecs.create())) {
+            log = reader.readMission("indexed");
+            assertThat(start.getPartition()).isEqualTo(reader.partition("indexed"));
+            // And the mission index holds the same start, so a cold reader begins there
+            assertThat(reader.start("indexed")).isEqualTo(new ReadStart.At(start.getOffset(), "mission index"));
+            assertThat(reader.lastRead().fromOffset()).isEqualTo(start.getOffset());
+        }
+        assertThat(log.events().get(0).offset()).isGreaterThanOrEqualTo(start.getOffset());
+        assertThat(probe.tasks("indexed")).hasSize(3).allSatisfy(task -> assertThat(task.getMissionStart()).isEqualTo(start));
+        assertThat(probe.records(topics.missionIndex(), true)).filteredOn(record ->
+                "indexed".equals(new String(record.key(), StandardCharsets.UTF_8))).hasSize(1);
     }
 
     @Test
