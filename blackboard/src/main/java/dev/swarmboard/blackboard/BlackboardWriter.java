@@ -2,6 +2,7 @@ package dev.swarmboard.blackboard;
 
 import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.schema.BlackboardEvent;
+import dev.swarmboard.telemetry.Traceparents;
 import dev.swarmboard.topic.TopicCatalogue;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -17,7 +18,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Appends events to the blackboard, keyed by mission id so a mission's facts stay in order on one
  * partition. The producer is idempotent with acks=all; each record also carries the event type and
- * id as headers so any consumer can filter without decoding.
+ * id as headers so any consumer can filter without decoding, and the W3C {@code traceparent} when the
+ * event's header has one.
  */
 public final class BlackboardWriter implements AutoCloseable {
 
@@ -55,6 +57,7 @@ public final class BlackboardWriter implements AutoCloseable {
         RecordHeaders headers = new RecordHeaders();
         headers.add(TYPE_HEADER, event.getHeader().getType().getBytes(StandardCharsets.UTF_8));
         headers.add(EVENT_ID_HEADER, event.getHeader().getEventId().getBytes(StandardCharsets.UTF_8));
+        Traceparents.addHeader(headers, event.getHeader().getTraceparent());
         return new ProducerRecord<>(topic, null, event.getHeader().getMissionId(), event, headers);
     }
 

@@ -4,6 +4,7 @@ import dev.swarmboard.capability.CapabilityRegistry;
 import dev.swarmboard.cli.view.EventLine;
 import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.orchestrator.mission.MissionCommands;
+import dev.swarmboard.telemetry.Tracing;
 import dev.swarmboard.orchestrator.mission.MissionFile;
 import dev.swarmboard.orchestrator.mission.MissionFiles;
 import dev.swarmboard.orchestrator.mission.MissionHash;
@@ -47,7 +48,8 @@ final class MissionCommand {
     /** Publishes the submission; returns the status to follow it with. */
     static MissionStatus submit(Map<String, Object> client, TopicCatalogue catalogue, Codecs codecs,
                                 SubmitMission submission) {
-        try (MissionCommands commands = MissionCommands.create(client, catalogue, codecs, issuer())) {
+        try (Tracing tracing = Tracing.forService("cli", System.getenv());
+             MissionCommands commands = MissionCommands.create(client, catalogue, codecs, issuer(), tracing)) {
             MissionCommands.Sent sent = commands.submit(submission);
             return MissionStatus.follow(sent.commandId(), MissionHash.of(submission.getMission()));
         }

@@ -23,7 +23,7 @@ public final class LaneTasks {
     }
 
     static RunLane task(MissionSpec spec, Plan plan, PlannedLane lane, int attempt, List<String> scope,
-                        List<String> retryReasons, Instant now) {
+                        List<String> retryReasons, Instant now, String traceparent) {
         return RunLane.newBuilder()
                 .setTaskId(spec.getMissionId() + "/" + lane.getLaneId() + "/" + attempt)
                 .setMissionId(spec.getMissionId())
@@ -38,6 +38,7 @@ public final class LaneTasks {
                 .setCostBudgetUsd(plan.getCostBudgetUsd())
                 .setAllowedCapabilities(plan.getAllowedCapabilities())
                 .setIssuedAt(now)
+                .setTraceparent(traceparent)
                 .build();
     }
 

@@ -12,7 +12,13 @@ import dev.swarmboard.orchestrator.state.MissionState;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.MissionCommand;
 import dev.swarmboard.schema.RunLane;
+import dev.swarmboard.telemetry.Hop;
+import dev.swarmboard.telemetry.MissionLogs;
+import dev.swarmboard.telemetry.SwarmMetrics;
+import dev.swarmboard.telemetry.Traceparents;
+import dev.swarmboard.telemetry.Tracing;
 import dev.swarmboard.topic.TopicCatalogue;
+import io.opentelemetry.api.trace.SpanKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -24,6 +30,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Turns one consumed record into the records to produce in the same transaction: a command or a
@@ -47,9 +54,10 @@ final class RecordProcessor {
     private final MissionStates states;
     private final Clock clock;
     private final DeadLetters.Origin origin;
+    private final Tracing tracing;
 
     RecordProcessor(TopicCatalogue topics, Codecs codecs, Decider decider, MissionStates states, Clock clock,
-                    DeadLetters.Origin origin) {
+                    DeadLetters.Origin origin, Tracing tracing) {
         this.topics = topics;
         this.commands = codecs.commands().codec();
         this.events = codecs.events().codec();
@@ -58,6 +66,7 @@ final class RecordProcessor {
         this.states = states;
         this.clock = clock;
         this.origin = origin;
+        this.tracing = tracing;
     }
 
     List<ProducerRecord<byte[], byte[]>> process(ConsumerRecord<byte[], byte[]> record) {
@@ -123,21 +132,36 @@ final class RecordProcessor {
         return type == null ? "lane task" : new String(type.value(), StandardCharsets.UTF_8);
     }
 
+    /** A command decided inside its span ({@code orchestrator <command>}), with the mission on its log lines. */
     private List<ProducerRecord<byte[], byte[]>> command(ConsumerRecord<byte[], byte[]> record) {
         MissionCommand command = commands.decode(record.value());
-        MissionState state = states.get(command.getHeader().getMissionId());
-        Outcome outcome = decide(() -> decider.onCommand(state, command, clock.instant()));
-        return produce(outcome);
+        String missionId = command.getHeader().getMissionId();
+        try (MDC.MDCCloseable mission = MissionLogs.about(missionId);
+             Hop hop = tracing.start("orchestrator " + type(command.getPayload()), SpanKind.CONSUMER,
+                     command.getHeader().getTraceparent()).set(Hop.MISSION, missionId)) {
+            MissionState state = states.get(missionId);
+            return produce(decide(() -> decider.onCommand(state, command, clock.instant(), hop.traceparent())));
+        }
     }
 
+    /** A fact the orchestrator reacts to (a verdict, a yield, a failure) decided inside its span. */
     private List<ProducerRecord<byte[], byte[]>> fact(ConsumerRecord<byte[], byte[]> record) {
         BlackboardEvent event = events.decode(record.value());
         if (!Decider.reactsTo(event)) {
             states.apply(event);
             return List.of();
         }
-        MissionState state = states.applyLoading(event);
-        return produce(decide(() -> decider.onEvent(state, event, clock.instant())));
+        String missionId = event.getHeader().getMissionId();
+        try (MDC.MDCCloseable mission = MissionLogs.about(missionId);
+             Hop hop = tracing.start("orchestrator " + event.getHeader().getType(), SpanKind.CONSUMER,
+                     event.getHeader().getTraceparent()).set(Hop.MISSION, missionId)) {
+            MissionState state = states.applyLoading(event);
+            return produce(decide(() -> decider.onEvent(state, event, clock.instant(), hop.traceparent())));
+        }
+    }
+
+    private static String type(Object payload) {
+        return payload.getClass().getSimpleName();
     }
 
     private List<ProducerRecord<byte[], byte[]>> produce(Outcome outcome) {
@@ -154,8 +178,12 @@ final class RecordProcessor {
                     typed.headers()));
         }
         for (RunLane task : outcome.tasks()) {
-            records.add(new ProducerRecord<>(topics.laneTasks(), utf8(LaneTasks.key(task)), tasks.encode(task)));
+            ProducerRecord<byte[], byte[]> taskRecord = new ProducerRecord<>(topics.laneTasks(),
+                    utf8(LaneTasks.key(task)), tasks.encode(task));
+            Traceparents.addHeader(taskRecord.headers(), task.getTraceparent());
+            records.add(taskRecord);
         }
+        SwarmMetrics.retries((int) outcome.tasks().stream().filter(task -> task.getAttempt() > 1).count());
         return records;
     }
 

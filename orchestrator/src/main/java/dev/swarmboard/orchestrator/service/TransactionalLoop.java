@@ -6,6 +6,9 @@ import dev.swarmboard.deadletter.DeadLetterProducer;
 import dev.swarmboard.deadletter.DeadLetters;
 import dev.swarmboard.deadletter.SkippingConsumer;
 import dev.swarmboard.orchestrator.decision.Decider;
+import dev.swarmboard.telemetry.SwarmMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import dev.swarmboard.telemetry.Tracing;
 import dev.swarmboard.topic.TopicCatalogue;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,6 +67,7 @@ final class TransactionalLoop implements AutoCloseable {
     private final MissionStates states;
     private final RecordProcessor processor;
     private final CommitHook hook;
+    private final KafkaClientMetrics consumerMetrics;
     private volatile boolean running = true;
     private volatile boolean healthy = true;
     private volatile boolean ready;
@@ -71,7 +75,7 @@ final class TransactionalLoop implements AutoCloseable {
     private volatile String failure = "the orchestrator loop stopped";
 
     TransactionalLoop(OrchestratorConfig config, Map<String, Object> clientProperties, Codecs codecs, Decider decider,
-                      Clock clock, CommitHook hook) {
+                      Clock clock, CommitHook hook, Tracing tracing) {
         this.topics = config.common().catalogue();
         DeadLetters.Origin origin = new DeadLetters.Origin("orchestrator", config.common().instanceId());
         this.deadLetters = new DeadLetterProducer(clientProperties, topics.deadLetters(), origin);
@@ -81,7 +85,8 @@ final class TransactionalLoop implements AutoCloseable {
                 new TransactionalIdGuard(clientProperties, config));
         this.reader = new BlackboardReader(clientProperties, topics, codecs);
         this.states = new MissionStates(reader::readMission, CACHED_MISSIONS);
-        this.processor = new RecordProcessor(topics, codecs, decider, states, clock, origin);
+        this.processor = new RecordProcessor(topics, codecs, decider, states, clock, origin, tracing);
+        this.consumerMetrics = SwarmMetrics.bindConsumer("orchestrator", consumer);
         this.hook = hook;
     }
 
@@ -302,6 +307,7 @@ final class TransactionalLoop implements AutoCloseable {
         if (producer != null) {
             producer.close(crashed ? Duration.ZERO : Duration.ofSeconds(30));
         }
+        consumerMetrics.close();
         consumer.close();
         deadLetters.close();
         reader.close();
