@@ -1,13 +1,14 @@
 package dev.swarmboard.cli.stack;
 
 import dev.swarmboard.config.CommonConfig;
-import dev.swarmboard.digest.service.DigestConfig;
 import dev.swarmboard.digest.service.DigestService;
+import dev.swarmboard.lane.backlog.BacklogEndpoint;
 import dev.swarmboard.lane.service.LaneWorkerService;
 import dev.swarmboard.orchestrator.service.OrchestratorService;
+import dev.swarmboard.service.HealthServer;
 import dev.swarmboard.service.ServiceRunner;
 import dev.swarmboard.service.SwarmService;
-import dev.swarmboard.verifier.service.VerifierConfig;
+import dev.swarmboard.telemetry.SwarmMetrics;
 import dev.swarmboard.verifier.service.VerifierService;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,10 +25,12 @@ public final class SwarmStack implements AutoCloseable {
 
     private final ServiceRunner runner;
     private final List<SwarmService> services;
+    private final Map<String, String> env;
 
-    private SwarmStack(ServiceRunner runner, List<SwarmService> services) {
+    private SwarmStack(ServiceRunner runner, List<SwarmService> services, Map<String, String> env) {
         this.runner = runner;
         this.services = services;
+        this.env = Map.copyOf(env);
     }
 
     /** Starts the services; {@code env} carries bootstrap servers and every service setting. */
@@ -35,8 +38,8 @@ public final class SwarmStack implements AutoCloseable {
         ServiceRunner runner = new ServiceRunner();
         List<SwarmService> services = new ArrayList<>();
         try {
-            services.add(runner.start(new VerifierService(VerifierConfig.fromEnvironment(env))));
-            services.add(runner.start(new DigestService(DigestConfig.fromEnvironment(env))));
+            services.add(runner.start(VerifierService.fromEnvironment(env)));
+            services.add(runner.start(DigestService.fromEnvironment(env)));
             services.add(runner.start(OrchestratorService.fromEnvironment(env)));
             String instance = CommonConfig.fromEnvironment(env).instanceId();
             for (int i = 1; i <= laneWorkers; i++) {
@@ -48,7 +51,20 @@ public final class SwarmStack implements AutoCloseable {
             runner.stop();
             throw e;
         }
-        return new SwarmStack(runner, services);
+        return new SwarmStack(runner, services, env);
+    }
+
+    /**
+     * Serves {@code /healthy}, {@code /ready}, {@code /metrics} (every service's meters and the lane tasks'
+     * share-group backlog) and {@code /backlog} on {@code port} (0: any free one) until the stack closes.
+     */
+    public HealthServer serveHealth(int port) {
+        BacklogEndpoint backlog = runner.start(BacklogEndpoint.fromEnvironment(env));
+        List<SwarmService> watched = new ArrayList<>(services);
+        watched.add(backlog);
+        HealthServer health = runner.manage(new HealthServer(port, watched, runner::kafkaReachable,
+                () -> SwarmMetrics.scrape() + backlog.metrics()));
+        return backlog.serveOn(health).start();
     }
 
     /** Waits until every service reports ready; false if that takes longer than {@code timeout}. */

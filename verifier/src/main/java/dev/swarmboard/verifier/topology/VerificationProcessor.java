@@ -1,12 +1,19 @@
 package dev.swarmboard.verifier.topology;
 
 import dev.swarmboard.blackboard.BlackboardWriter;
+import dev.swarmboard.blackboard.Events;
 import dev.swarmboard.blackboard.RecordedEvent;
 import dev.swarmboard.codec.AvroCodec;
 import dev.swarmboard.schema.BlackboardEvent;
+import dev.swarmboard.schema.event.QuorumReached;
+import dev.swarmboard.telemetry.Hop;
+import dev.swarmboard.telemetry.MissionLogs;
+import dev.swarmboard.telemetry.SwarmMetrics;
+import dev.swarmboard.telemetry.Tracing;
 import dev.swarmboard.verifier.quorum.MissionVerification;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -14,6 +21,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.MDC;
+import io.opentelemetry.api.trace.SpanKind;
 
 /**
  * The thin Kafka shell around {@link MissionVerification}: loads a mission's fold, applies the
@@ -26,14 +35,17 @@ final class VerificationProcessor implements Processor<String, byte[], String, B
     private final AvroCodec<BlackboardEvent> codec;
     private final String blackboard;
     private final Duration deadlineInterval;
+    private final Tracing tracing;
     private ProcessorContext<String, BlackboardEvent> context;
     private KeyValueStore<String, MissionVerification> missions;
     private DeadlineIndex deadlines;
 
-    VerificationProcessor(AvroCodec<BlackboardEvent> codec, String blackboard, Duration deadlineInterval) {
+    VerificationProcessor(AvroCodec<BlackboardEvent> codec, String blackboard, Duration deadlineInterval,
+                          Tracing tracing) {
         this.codec = codec;
         this.blackboard = blackboard;
         this.deadlineInterval = deadlineInterval;
+        this.tracing = tracing;
     }
 
     @Override
@@ -54,7 +66,24 @@ final class VerificationProcessor implements Processor<String, byte[], String, B
         Optional<BlackboardEvent> verdict = fold.apply(new RecordedEvent(event, source.topic(), source.partition(),
                 source.offset(), record.timestamp(), record.value()));
         save(fold, indexed);
-        verdict.ifPresent(this::forward);
+        try (MDC.MDCCloseable mission = MissionLogs.about(event.getHeader().getMissionId())) {
+            verdict.ifPresent(decided -> forward(traced(decided, event.getHeader().getTraceparent())));
+        }
+    }
+
+    /**
+     * The verdict as the child of the event that completed its round: a {@code verifier QuorumReached} span,
+     * and the verdict carries that span's traceparent; counted in {@code swarm_quorum_verdicts_total}.
+     */
+    private BlackboardEvent traced(BlackboardEvent verdict, String parent) {
+        QuorumReached reached = (QuorumReached) verdict.getPayload();
+        String result = reached.getVerdict().toLowerCase(Locale.ROOT);
+        SwarmMetrics.verdict(result);
+        try (Hop hop = tracing.start("verifier " + verdict.getHeader().getType(), SpanKind.CONSUMER, parent)
+                .set(Hop.MISSION, verdict.getHeader().getMissionId()).set("swarm.quorum.verdict", result)
+                .set("swarm.quorum.round", reached.getRound())) {
+            return Events.withTraceparent(verdict, hop.traceparent());
+        }
     }
 
     private BlackboardEvent decode(Record<String, byte[]> record) {
@@ -77,7 +106,7 @@ final class VerificationProcessor implements Processor<String, byte[], String, B
             if (fold != null) {
                 save(fold, Optional.empty());
             }
-            verdict.ifPresent(this::forward);
+            verdict.ifPresent(decided -> forward(traced(decided, decided.getHeader().getTraceparent())));
         }
     }
 

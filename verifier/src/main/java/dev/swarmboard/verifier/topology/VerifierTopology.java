@@ -1,6 +1,7 @@
 package dev.swarmboard.verifier.topology;
 
 import dev.swarmboard.codec.Codecs;
+import dev.swarmboard.telemetry.Tracing;
 import dev.swarmboard.topic.TopicCatalogue;
 import dev.swarmboard.verifier.service.VerifierConfig;
 import dev.swarmboard.verifier.state.VerificationStateSerde;
@@ -31,6 +32,11 @@ public final class VerifierTopology {
 
     /** Adds the verifier to the builder; {@code codecs} decode events (its registry may know newer schemas). */
     public static Topology build(StreamsBuilder builder, VerifierConfig config, Codecs codecs) {
+        return build(builder, config, codecs, Tracing.off());
+    }
+
+    /** As above; each verdict is a span of {@code tracing}, the child of the event that completed its round. */
+    public static Topology build(StreamsBuilder builder, VerifierConfig config, Codecs codecs, Tracing tracing) {
         TopicCatalogue topics = config.common().catalogue();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MISSIONS_STORE),
                 Serdes.String(), new VerificationStateSerde(codecs)));
@@ -38,7 +44,7 @@ public final class VerifierTopology {
                 Serdes.String(), Serdes.String()));
         builder.stream(topics.blackboard(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(SOURCE))
                 .process(() -> new VerificationProcessor(codecs.events().codec(), topics.blackboard(),
-                        config.deadlineInterval()), Named.as(PROCESSOR), MISSIONS_STORE, DEADLINES_STORE)
+                        config.deadlineInterval(), tracing), Named.as(PROCESSOR), MISSIONS_STORE, DEADLINES_STORE)
                 .to(topics.blackboard(), Produced.with(Serdes.String(), codecs.events()).withName(SINK));
         return builder.build();
     }
