@@ -23,13 +23,18 @@ public record CommonConfig(String bootstrapServers, Path kafkaConfigFile, String
     public static final ConfigParameter<String> INSTANCE_ID = ConfigParameter.string(
             "SWARM_INSTANCE_ID", null, "Name of this process in event headers (default host-pid)");
 
+    /** Read by the jar's logback.xml (it picks the appender); resolved here so a typo fails at startup. */
+    public static final ConfigParameter<String> LOG_FORMAT = new ConfigParameter<>("SWARM_LOG_FORMAT",
+            CommonConfig::logFormat, "text", "Log line format on stderr: text, or json (one object a line, mission in mdc)");
+
     /** Every shared parameter, for documentation and `--help`. */
     public static final List<ConfigParameter<?>> PARAMETERS =
-            List.of(BOOTSTRAP, KAFKA_CONFIG, TOPIC_PREFIX, HEALTH_PORT, INSTANCE_ID);
+            List.of(BOOTSTRAP, KAFKA_CONFIG, TOPIC_PREFIX, HEALTH_PORT, INSTANCE_ID, LOG_FORMAT);
 
     public static CommonConfig fromEnvironment(Map<String, String> env) {
         String configFile = KAFKA_CONFIG.resolve(env);
         String instance = INSTANCE_ID.resolve(env);
+        LOG_FORMAT.resolve(env);
         return new CommonConfig(BOOTSTRAP.resolve(env), configFile == null ? null : Path.of(configFile),
                 TOPIC_PREFIX.resolve(env), HEALTH_PORT.resolve(env),
                 instance != null ? instance : defaultInstanceId());
@@ -47,6 +52,13 @@ public record CommonConfig(String bootstrapServers, Path kafkaConfigFile, String
     /** Client properties: the file, then {@code KAFKA_*} variables, then the bootstrap servers. */
     public Map<String, Object> clientProperties(Map<String, String> env) {
         return KafkaClientConfig.load(env, kafkaConfigFile, bootstrapServers);
+    }
+
+    private static String logFormat(String value) {
+        if (!value.equals("text") && !value.equals("json")) {
+            throw new IllegalArgumentException("expected text or json");
+        }
+        return value;
     }
 
     private static String defaultInstanceId() {
