@@ -25,6 +25,10 @@ public final class Hop implements AutoCloseable {
         this.traceparent = traceparent;
     }
 
+    Span span() {
+        return span;
+    }
+
     /** The W3C traceparent of this span, for the header of every record written inside it. */
     public String traceparent() {
         return traceparent;

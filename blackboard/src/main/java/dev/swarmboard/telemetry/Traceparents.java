@@ -8,7 +8,10 @@ import io.opentelemetry.api.trace.TraceId;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Context;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
@@ -47,6 +50,35 @@ public final class Traceparents {
         return context.isValid() ? context.getTraceId() : null;
     }
 
+    /**
+     * A child of {@code parent} whose span id is derived from {@code seed} (the first 8 bytes of its SHA-256), or
+     * null without a valid parent: for a pure decision whose replay must give the same bytes (the verifier's
+     * verdicts); {@link Tracing#startAs} opens the span with exactly that id.
+     */
+    public static String derivedChild(String parent, String seed) {
+        SpanContext context = Span.fromContext(extract(parent)).getSpanContext();
+        if (!context.isValid()) {
+            return null;
+        }
+        byte[] span = Arrays.copyOf(sha256(seed), 8);
+        span[0] |= 1;  // never the invalid all-zero id
+        return "00-" + context.getTraceId() + "-" + SpanId.fromBytes(span) + "-" + context.getTraceFlags().asHex();
+    }
+
+    /** The span id (16 hex digits) of a traceparent, or null when it is not a valid one. */
+    public static String spanId(String traceparent) {
+        SpanContext context = Span.fromContext(extract(traceparent)).getSpanContext();
+        return context.isValid() ? context.getSpanId() : null;
+    }
+
+    private static byte[] sha256(String seed) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
+    }
+
     static Context extract(String traceparent) {
         if (traceparent == null) {
             return Context.root();
@@ -58,7 +90,10 @@ public final class Traceparents {
         return "00-" + context.getTraceId() + "-" + context.getSpanId() + "-" + context.getTraceFlags().asHex();
     }
 
-    /** The parent when it is valid, else a new unsampled trace (tracing off at the root). */
+    /**
+     * The parent when it is valid, else a new trace (tracing off at the root). It is marked sampled, so services
+     * that trace record the mission even when the submitting CLI does not.
+     */
     static String orFresh(String parent) {
         if (traceId(parent) != null) {
             return parent;
@@ -67,7 +102,7 @@ public final class Traceparents {
         byte[] span = new byte[8];
         RANDOM.nextBytes(trace);
         RANDOM.nextBytes(span);
-        SpanContext fresh = SpanContext.create(TraceId.fromBytes(trace), SpanId.fromBytes(span), TraceFlags.getDefault(),
+        SpanContext fresh = SpanContext.create(TraceId.fromBytes(trace), SpanId.fromBytes(span), TraceFlags.getSampled(),
                 TraceState.getDefault());
         return fresh.isValid() ? format(fresh) : orFresh(null);
     }

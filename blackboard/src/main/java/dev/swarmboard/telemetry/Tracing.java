@@ -17,7 +17,7 @@ import java.util.Map;
  * One service's tracer and the W3C {@code traceparent} strings that carry a mission's trace across
  * Kafka: {@link #start} opens a span as the child of the traceparent an input record carried, and the
  * {@link Hop}'s own traceparent goes on every record the hop writes. With tracing off the same calls
- * still hand the incoming traceparent on (or a fresh, unsampled one at the root), so every header
+ * still hand the incoming traceparent on (or a fresh one at the root), so every header
  * carries the mission's trace id either way.
  */
 public final class Tracing implements AutoCloseable {
@@ -53,6 +53,7 @@ public final class Tracing implements AutoCloseable {
         }
         OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder()
                 .addPropertiesSupplier(settings::properties)
+                .addTracerProviderCustomizer((builder, config) -> builder.setIdGenerator(ChosenSpanIds.INSTANCE))
                 .disableShutdownHook()
                 .build()
                 .getOpenTelemetrySdk();
@@ -76,6 +77,25 @@ public final class Tracing implements AutoCloseable {
         String traceparent = context.isValid() ? Traceparents.format(context)
                 : Traceparents.orFresh(parentTraceparent);
         return new Hop(span, traceparent);
+    }
+
+    /**
+     * A span, the child of {@code parentTraceparent}, whose own traceparent is {@code chosenTraceparent} (one a pure
+     * decision derived, {@link Traceparents#derivedChild}): the span id is taken from it when this tracing's SDK
+     * came from {@link #forService}; with tracing off the hop carries {@code chosenTraceparent} as it is.
+     */
+    public Hop startAs(String name, SpanKind kind, String parentTraceparent, String chosenTraceparent) {
+        String spanId = Traceparents.spanId(chosenTraceparent);
+        if (spanId == null || sdk == null) {
+            Hop hop = start(name, kind, parentTraceparent);
+            return chosenTraceparent == null ? hop : new Hop(hop.span(), chosenTraceparent);
+        }
+        ChosenSpanIds.INSTANCE.choose(spanId);
+        try {
+            return start(name, kind, parentTraceparent);
+        } finally {
+            ChosenSpanIds.INSTANCE.clear();
+        }
     }
 
     /** Flushes and stops the service's exporter. */

@@ -48,7 +48,13 @@ final class MissionCommand {
     /** Publishes the submission; returns the status to follow it with. */
     static MissionStatus submit(Map<String, Object> client, TopicCatalogue catalogue, Codecs codecs,
                                 SubmitMission submission) {
-        try (Tracing tracing = Tracing.forService("cli", System.getenv());
+        return submit(client, catalogue, codecs, submission, System.getenv());
+    }
+
+    /** Submits with tracing as the {@code OTEL_*} variables of {@code env} configure it: the root of the mission's trace. */
+    static MissionStatus submit(Map<String, Object> client, TopicCatalogue catalogue, Codecs codecs,
+                                SubmitMission submission, Map<String, String> env) {
+        try (Tracing tracing = Tracing.forService("cli", env);
              MissionCommands commands = MissionCommands.create(client, catalogue, codecs, issuer(), tracing)) {
             MissionCommands.Sent sent = commands.submit(submission);
             return MissionStatus.follow(sent.commandId(), MissionHash.of(submission.getMission()));

@@ -1,7 +1,6 @@
 package dev.swarmboard.verifier.topology;
 
 import dev.swarmboard.blackboard.BlackboardWriter;
-import dev.swarmboard.blackboard.Events;
 import dev.swarmboard.blackboard.RecordedEvent;
 import dev.swarmboard.codec.AvroCodec;
 import dev.swarmboard.schema.BlackboardEvent;
@@ -72,17 +71,20 @@ final class VerificationProcessor implements Processor<String, byte[], String, B
     }
 
     /**
-     * The verdict as the child of the event that completed its round: a {@code verifier QuorumReached} span,
-     * and the verdict carries that span's traceparent; counted in {@code swarm_quorum_verdicts_total}.
+     * The verdict's span ({@code verifier QuorumReached}), the child of the event that completed its round, with
+     * the span id the verdict's traceparent already names (a deadline verdict's span hangs below that id, as
+     * nothing completed its round); counted in {@code swarm_quorum_verdicts_total}.
      */
     private BlackboardEvent traced(BlackboardEvent verdict, String parent) {
         QuorumReached reached = (QuorumReached) verdict.getPayload();
         String result = reached.getVerdict().toLowerCase(Locale.ROOT);
         SwarmMetrics.verdict(result);
-        try (Hop hop = tracing.start("verifier " + verdict.getHeader().getType(), SpanKind.CONSUMER, parent)
-                .set(Hop.MISSION, verdict.getHeader().getMissionId()).set("swarm.quorum.verdict", result)
-                .set("swarm.quorum.round", reached.getRound())) {
-            return Events.withTraceparent(verdict, hop.traceparent());
+        String name = "verifier " + verdict.getHeader().getType();
+        String own = verdict.getHeader().getTraceparent();
+        try (Hop hop = (parent == null ? tracing.start(name, SpanKind.CONSUMER, own)
+                : tracing.startAs(name, SpanKind.CONSUMER, parent, own)).set(Hop.MISSION, verdict.getHeader().getMissionId())
+                .set("swarm.quorum.verdict", result).set("swarm.quorum.round", reached.getRound())) {
+            return verdict;
         }
     }
 
@@ -106,7 +108,7 @@ final class VerificationProcessor implements Processor<String, byte[], String, B
             if (fold != null) {
                 save(fold, Optional.empty());
             }
-            verdict.ifPresent(decided -> forward(traced(decided, decided.getHeader().getTraceparent())));
+            verdict.ifPresent(decided -> forward(traced(decided, null)));
         }
     }
 
