@@ -31,6 +31,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -38,6 +39,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -161,6 +167,30 @@ class ObservabilityIT {
                     assertThat(Traceparents.traceId(recorded.event().getHeader().getTraceparent()))
                             .as(recorded.event().getHeader().getType()).isEqualTo(traceId));
         }
+    }
+
+    @Test
+    void shouldMirrorTheTraceparentAsAKafkaHeaderOnEveryRecordOfTheMission() {
+        assertThat(outcome.stage()).as(outcome.summary()).isEqualTo(MissionStatus.Stage.COMPLETED);
+        Map<String, Object> properties = new HashMap<>(client);
+        properties.put("key.deserializer", StringDeserializer.class.getName());
+        properties.put("value.deserializer", ByteArrayDeserializer.class.getName());
+        properties.put("isolation.level", "read_committed");
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(CATALOGUE.blackboard()).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return partitions.stream().allMatch(partition -> consumer.position(partition) >= end.get(partition));
+            });
+        }
+        List<ConsumerRecord<String, byte[]>> mission = records.stream().filter(r -> missionId.equals(r.key())).toList();
+        assertThat(mission).hasSizeGreaterThan(10).allSatisfy(record -> assertThat(Traceparents.header(record.headers()))
+                .isEqualTo(codecs.events().codec().decode(record.value()).getHeader().getTraceparent()));
     }
 
     @Test
