@@ -3,6 +3,7 @@ package dev.swarmboard.blackboard;
 import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.signing.FactSigner;
+import dev.swarmboard.telemetry.Traceparents;
 import dev.swarmboard.topic.TopicCatalogue;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * id as headers so any consumer can filter without decoding. Values are sent as the bytes
  * {@link Events#encode} built (the payload encoded once); the callback form costs no future per event.
  * Every event is signed by the writer's {@link FactSigner} on its way out.
+ * Records carry the W3C {@code traceparent} header when the event's header has one.
  */
 public final class BlackboardWriter implements AutoCloseable {
 
@@ -100,6 +102,7 @@ public final class BlackboardWriter implements AutoCloseable {
         RecordHeaders headers = new RecordHeaders();
         headers.add(TYPE_HEADER, event.getHeader().getType().getBytes(StandardCharsets.UTF_8));
         headers.add(EVENT_ID_HEADER, event.getHeader().getEventId().getBytes(StandardCharsets.UTF_8));
+        Traceparents.addHeader(headers, event.getHeader().getTraceparent());
         return headers;
     }
 

@@ -68,6 +68,17 @@ public final class Events {
     }
 
     /**
+     * The same envelope (id, origin, payload, time) rebuilt through {@link #create} with another traceparent: for a
+     * shell that decides on an event in a pure fold and learns its span only afterwards (the verifier).
+     */
+    public static BlackboardEvent withTraceparent(BlackboardEvent event, String traceparent) {
+        EventHeader header = event.getHeader();
+        EventOrigin origin = new EventOrigin(header.getMissionId(), header.getLaneId(), header.getAttempt(),
+                header.getProducer(), header.getCausationId(), traceparent);
+        return create(header.getEventId(), origin, (SpecificRecord) event.getPayload(), header.getOccurredAt());
+    }
+
+    /**
      * A name-based UUID of the joined parts. Writers derive ids from (mission, lane, attempt, step),
      * so a retried write of the same fact carries the same id and is recognisable as a duplicate.
      */

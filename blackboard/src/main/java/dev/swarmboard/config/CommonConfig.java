@@ -26,6 +26,10 @@ public record CommonConfig(String bootstrapServers, Path kafkaConfigFile, String
     public static final ConfigParameter<String> INSTANCE_ID = ConfigParameter.string(
             "SWARM_INSTANCE_ID", null, "Name of this process in event headers (default host-pid)");
 
+    /** Read by the jar's logback.xml (it picks the appender); resolved here so a typo fails at startup. */
+    public static final ConfigParameter<String> LOG_FORMAT = new ConfigParameter<>("SWARM_LOG_FORMAT",
+            CommonConfig::logFormat, "text", "Log line format on stderr: text, or json (one object a line, mission in mdc)");
+
     /** Every shared parameter, for documentation and `--help`. */
     public static final List<ConfigParameter<?>> PARAMETERS = parameters();
 
@@ -38,6 +42,7 @@ public record CommonConfig(String bootstrapServers, Path kafkaConfigFile, String
     public static CommonConfig fromEnvironment(Map<String, String> env) {
         String configFile = KAFKA_CONFIG.resolve(env);
         String instance = INSTANCE_ID.resolve(env);
+        LOG_FORMAT.resolve(env);
         return new CommonConfig(BOOTSTRAP.resolve(env), configFile == null ? null : Path.of(configFile),
                 TOPIC_PREFIX.resolve(env), HEALTH_PORT.resolve(env),
                 instance != null ? instance : defaultInstanceId(), FactSigning.fromEnvironment(env));
@@ -64,9 +69,16 @@ public record CommonConfig(String bootstrapServers, Path kafkaConfigFile, String
 
     private static List<ConfigParameter<?>> parameters() {
         List<ConfigParameter<?>> all = new ArrayList<>(List.of(BOOTSTRAP, KAFKA_CONFIG, TOPIC_PREFIX, HEALTH_PORT,
-                INSTANCE_ID));
+                INSTANCE_ID, LOG_FORMAT));
         all.addAll(FactSigning.PARAMETERS);
         return List.copyOf(all);
+    }
+
+    private static String logFormat(String value) {
+        if (!value.equals("text") && !value.equals("json")) {
+            throw new IllegalArgumentException("expected text or json");
+        }
+        return value;
     }
 
     private static String defaultInstanceId() {

@@ -1,5 +1,6 @@
 package dev.swarmboard.deadletter;
 
+import dev.swarmboard.telemetry.SwarmMetrics;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -48,8 +49,12 @@ public final class DeadLetters {
         return of(deadLetterTopic, unreadable.source(), unreadable.error(), origin);
     }
 
-    /** Adds the service, instance and time headers, replacing any present (Kafka Streams' records lack them). */
+    /**
+     * Adds the service, instance and time headers, replacing any present (Kafka Streams' records lack them),
+     * and counts the letter in {@code swarm_dead_letters_total}: every dead letter passes here.
+     */
     public static void stamp(Headers headers, Origin origin) {
+        SwarmMetrics.deadLetter(origin.service());
         headers.remove(SERVICE);
         headers.remove(INSTANCE);
         headers.remove(FAILED_AT);

@@ -2,6 +2,7 @@ package dev.swarmboard.service;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.swarmboard.telemetry.SwarmMetrics;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -15,7 +16,7 @@ import java.util.function.Supplier;
  * {@code /healthy}, {@code /ready} and {@code /metrics} on a small HTTP server. {@code /healthy} is
  * 200 while every service's loops run, 500 otherwise; {@code /ready} is 200 only while Kafka answers
  * the connectivity probe and every service has work it can do (a usable assignment), 503 otherwise;
- * metrics in Prometheus text format. The port is bound in the constructor, so a taken port fails
+ * {@code /metrics} in the Prometheus text format 0.0.4 (normally {@link SwarmMetrics#scrape()}). The port is bound in the constructor, so a taken port fails
  * before any Kafka client exists. A service may add a read-only path of its own ({@link #route}), such
  * as the lane workers' {@code /backlog}.
  */
@@ -34,7 +35,10 @@ public final class HealthServer implements AutoCloseable {
                 () -> services.stream().allMatch(SwarmService::isHealthy)));
         server.createContext("/ready", exchange -> status(exchange, 503,
                 () -> kafkaReachable.getAsBoolean() && services.stream().allMatch(SwarmService::isReady)));
-        server.createContext("/metrics", exchange -> respond(exchange, 200, metrics.get()));
+        server.createContext("/metrics", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", SwarmMetrics.CONTENT_TYPE);
+            respond(exchange, 200, metrics.get());
+        });
     }
 
     /** One response of an added path. */

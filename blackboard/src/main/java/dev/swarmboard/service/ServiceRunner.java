@@ -1,5 +1,6 @@
 package dev.swarmboard.service;
 
+import dev.swarmboard.telemetry.SwarmMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,12 +49,13 @@ public final class ServiceRunner implements AutoCloseable {
         return reachability == null || reachability.reachable();
     }
 
-    /** Starts the service and remembers it for stopping. */
+    /** Starts the service, remembers it for stopping and adds its {@code swarm_service_healthy} gauge. */
     public synchronized <T extends SwarmService> T start(T service) {
         LOG.info("starting {}", service.name());
         started.add(service);
         services.add(service);
         service.start();
+        SwarmMetrics.serviceHealth(service.name(), service::isHealthy);
         return service;
     }
 

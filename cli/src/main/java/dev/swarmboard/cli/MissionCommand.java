@@ -4,6 +4,7 @@ import dev.swarmboard.capability.CapabilityRegistry;
 import dev.swarmboard.cli.view.EventLine;
 import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.orchestrator.mission.MissionCommands;
+import dev.swarmboard.telemetry.Tracing;
 import dev.swarmboard.orchestrator.mission.MissionFile;
 import dev.swarmboard.orchestrator.mission.MissionFiles;
 import dev.swarmboard.orchestrator.mission.MissionHash;
@@ -48,7 +49,14 @@ final class MissionCommand {
     /** Publishes the submission; returns the status to follow it with. */
     static MissionStatus submit(Map<String, Object> client, TopicCatalogue catalogue, Codecs codecs,
                                 SubmitMission submission) {
-        try (MissionCommands commands = MissionCommands.create(client, catalogue, codecs, issuer())) {
+        return submit(client, catalogue, codecs, submission, System.getenv());
+    }
+
+    /** Submits with tracing as the {@code OTEL_*} variables of {@code env} configure it: the root of the mission's trace. */
+    static MissionStatus submit(Map<String, Object> client, TopicCatalogue catalogue, Codecs codecs,
+                                SubmitMission submission, Map<String, String> env) {
+        try (Tracing tracing = Tracing.forService("cli", env);
+             MissionCommands commands = MissionCommands.create(client, catalogue, codecs, issuer(), tracing)) {
             MissionCommands.Sent sent = commands.submit(submission);
             return MissionStatus.follow(sent.commandId(), MissionHash.of(submission.getMission()));
         }

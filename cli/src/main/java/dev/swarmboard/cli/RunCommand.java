@@ -12,6 +12,7 @@ import dev.swarmboard.orchestrator.service.OrchestratorService;
 import dev.swarmboard.service.HealthServer;
 import dev.swarmboard.service.ServiceRunner;
 import dev.swarmboard.service.SwarmService;
+import dev.swarmboard.telemetry.SwarmMetrics;
 import dev.swarmboard.verifier.service.VerifierConfig;
 import dev.swarmboard.verifier.service.VerifierService;
 import java.nio.file.Path;
@@ -82,12 +83,9 @@ final class RunCommand implements Runnable {
         }
     }
 
-    private static String metrics(List<SwarmService> services) {
-        StringBuilder text = new StringBuilder();
-        for (SwarmService service : services) {
-            text.append("swarm_service_healthy{service=\"").append(service.name()).append("\"} ")
-                    .append(service.isHealthy() ? 1 : 0).append('\n');
-        }
+    /** The process's registry, then the share-group backlog gauges when a backlog endpoint runs here. */
+    static String metrics(List<SwarmService> services) {
+        StringBuilder text = new StringBuilder(SwarmMetrics.scrape());
         services.stream().filter(BacklogEndpoint.class::isInstance).map(BacklogEndpoint.class::cast)
                 .forEach(backlog -> text.append(backlog.metrics()));
         return text.toString();
@@ -151,7 +149,7 @@ final class RunCommand implements Runnable {
         public Integer call() throws InterruptedException {
             Map<String, String> env = kafka.environment();
             put(env, VerifierConfig.STATE_DIR.env(), stateDir);
-            return runUntilStopped(env, e -> new VerifierService(VerifierConfig.fromEnvironment(e)));
+            return runUntilStopped(env, VerifierService::fromEnvironment);
         }
     }
 
@@ -167,7 +165,7 @@ final class RunCommand implements Runnable {
         public Integer call() throws InterruptedException {
             Map<String, String> env = kafka.environment();
             put(env, DigestConfig.OUTPUT_DIR.env(), out);
-            return runUntilStopped(env, e -> new DigestService(DigestConfig.fromEnvironment(e)));
+            return runUntilStopped(env, DigestService::fromEnvironment);
         }
     }
 

@@ -4,8 +4,10 @@ import dev.swarmboard.blackboard.BlackboardSetup;
 import dev.swarmboard.cli.stack.StackKeys;
 import dev.swarmboard.cli.stack.StackSettings;
 import dev.swarmboard.cli.stack.SwarmStack;
+import dev.swarmboard.config.CommonConfig;
 import dev.swarmboard.localkafka.LocalKafka;
 import dev.swarmboard.localkafka.LocalKafkaConfig;
+import dev.swarmboard.service.HealthServer;
 import dev.swarmboard.service.ServiceRunner;
 import dev.swarmboard.topic.TopicCatalogue;
 import java.nio.file.Path;
@@ -17,7 +19,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code swarm up}: the embedded broker and every service, kept running for local work until
- * Ctrl-C; a restart with the same data directory finds every event.
+ * Ctrl-C; a restart with the same data directory finds every event. {@code SWARM_HEALTH_PORT} serves
+ * {@code /healthy}, {@code /ready}, {@code /metrics} and {@code /backlog} for the whole stack.
  */
 @Command(name = "up", description = "Start the embedded broker and all services; run until Ctrl-C.")
 final class UpCommand implements Callable<Integer> {
@@ -56,6 +59,11 @@ final class UpCommand implements Callable<Integer> {
             System.out.println("bootstrap=" + kafka.bootstrapServers());
             System.out.println("signing ON: each service signs with its key in " + keys.dir() + "; facts checked against "
                     + keys.trustFile() + " (pass it to swarm replay --trust-file)");
+            int healthPort = CommonConfig.HEALTH_PORT.resolve(System.getenv());
+            if (healthPort >= 0) {
+                HealthServer health = stack.serveHealth(healthPort);
+                System.out.println("metrics=http://127.0.0.1:" + health.port() + "/metrics");
+            }
             System.out.println("swarm up: broker and services running (data " + kafka.dataDir() + "); Ctrl-C stops them.");
             System.out.println("  in another terminal:  KAFKA_BOOTSTRAP_SERVERS=" + kafka.bootstrapServers()
                     + " ./swarm submit examples/missions/demo.yaml --wait");

@@ -19,9 +19,16 @@ final class TestStacks {
     /** Starts orchestrator, verifier, digest and {@code workers} lane workers; reports go to {@code dir/reports}. */
     static SwarmStack start(String bootstrap, Path dir, Path capabilities, Path workflows, String prefix,
                             int workers) {
+        return start(bootstrap, dir, capabilities, workflows, prefix, workers, Map.of());
+    }
+
+    /** As above, with {@code extra} variables (such as {@code OTEL_*}) over the process environment. */
+    static SwarmStack start(String bootstrap, Path dir, Path capabilities, Path workflows, String prefix,
+                            int workers, Map<String, String> extra) {
         StackSettings settings = new StackSettings(bootstrap, dir, capabilities, workflows, dir.resolve("reports"),
                 workers);
         Map<String, String> env = new HashMap<>(System.getenv());
+        env.putAll(extra);
         env.put("SWARM_TOPIC_PREFIX", prefix);
         return SwarmStack.start(settings.environment(env), workers, StackKeys.ensure(dir.resolve("keys")));
     }

@@ -2,14 +2,15 @@ package dev.swarmboard.cli.stack;
 
 import dev.swarmboard.acl.ServiceRole;
 import dev.swarmboard.config.CommonConfig;
-import dev.swarmboard.digest.service.DigestConfig;
 import dev.swarmboard.digest.service.DigestService;
+import dev.swarmboard.lane.backlog.BacklogEndpoint;
 import dev.swarmboard.lane.service.LaneWorkerService;
 import dev.swarmboard.orchestrator.service.OrchestratorService;
+import dev.swarmboard.service.HealthServer;
 import dev.swarmboard.service.ServiceRunner;
 import dev.swarmboard.service.SwarmService;
 import dev.swarmboard.signing.SignerRole;
-import dev.swarmboard.verifier.service.VerifierConfig;
+import dev.swarmboard.telemetry.SwarmMetrics;
 import dev.swarmboard.verifier.service.VerifierService;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,10 +29,12 @@ public final class SwarmStack implements AutoCloseable {
 
     private final ServiceRunner runner;
     private final List<SwarmService> services;
+    private final Map<String, String> env;
 
-    private SwarmStack(ServiceRunner runner, List<SwarmService> services) {
+    private SwarmStack(ServiceRunner runner, List<SwarmService> services, Map<String, String> env) {
         this.runner = runner;
         this.services = services;
+        this.env = Map.copyOf(env);
     }
 
     /** Starts the services unsigned; {@code env} carries bootstrap servers and every service setting. */
@@ -54,10 +57,10 @@ public final class SwarmStack implements AutoCloseable {
         ServiceRunner runner = new ServiceRunner();
         List<SwarmService> services = new ArrayList<>();
         try {
-            services.add(runner.start(new VerifierService(VerifierConfig.fromEnvironment(
-                    as(ServiceRole.VERIFIER, SignerRole.VERIFIER, env, keys, kafkaConfigs)))));
-            services.add(runner.start(new DigestService(DigestConfig.fromEnvironment(
-                    as(ServiceRole.DIGEST, SignerRole.DIGEST, env, keys, kafkaConfigs)))));
+            services.add(runner.start(VerifierService.fromEnvironment(
+                    as(ServiceRole.VERIFIER, SignerRole.VERIFIER, env, keys, kafkaConfigs))));
+            services.add(runner.start(DigestService.fromEnvironment(
+                    as(ServiceRole.DIGEST, SignerRole.DIGEST, env, keys, kafkaConfigs))));
             services.add(runner.start(OrchestratorService.fromEnvironment(
                     as(ServiceRole.ORCHESTRATOR, SignerRole.ORCHESTRATOR, env, keys, kafkaConfigs))));
             String instance = CommonConfig.fromEnvironment(env).instanceId();
@@ -71,7 +74,20 @@ public final class SwarmStack implements AutoCloseable {
             runner.stop();
             throw e;
         }
-        return new SwarmStack(runner, services);
+        return new SwarmStack(runner, services, env);
+    }
+
+    /**
+     * Serves {@code /healthy}, {@code /ready}, {@code /metrics} (every service's meters and the lane tasks'
+     * share-group backlog) and {@code /backlog} on {@code port} (0: any free one) until the stack closes.
+     */
+    public HealthServer serveHealth(int port) {
+        BacklogEndpoint backlog = runner.start(BacklogEndpoint.fromEnvironment(env));
+        List<SwarmService> watched = new ArrayList<>(services);
+        watched.add(backlog);
+        HealthServer health = runner.manage(new HealthServer(port, watched, runner::kafkaReachable,
+                () -> SwarmMetrics.scrape() + backlog.metrics()));
+        return backlog.serveOn(health).start();
     }
 
     private static Map<String, String> as(ServiceRole role, SignerRole signer, Map<String, String> env,

@@ -3,6 +3,7 @@ package dev.swarmboard.digest.service;
 import dev.swarmboard.blackboard.BlackboardReader;
 import dev.swarmboard.blackboard.BlackboardSetup;
 import dev.swarmboard.blackboard.BlackboardWriter;
+import dev.swarmboard.blackboard.Events;
 import dev.swarmboard.blackboard.MissionLog;
 import dev.swarmboard.blackboard.RecordedEvent;
 import dev.swarmboard.codec.AvroCodec;
@@ -24,7 +25,13 @@ import dev.swarmboard.schema.event.LaneYielded;
 import dev.swarmboard.schema.event.MissionAccepted;
 import dev.swarmboard.schema.event.QuorumReached;
 import dev.swarmboard.service.SwarmService;
+import dev.swarmboard.telemetry.Hop;
+import dev.swarmboard.telemetry.MissionLogs;
+import dev.swarmboard.telemetry.SwarmMetrics;
+import dev.swarmboard.telemetry.Tracing;
 import dev.swarmboard.verifier.quorum.Quorum;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.opentelemetry.api.trace.SpanKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -48,6 +55,7 @@ import dev.swarmboard.signing.FactCheck;
 import dev.swarmboard.signing.UntrustedFactException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Publishes the mission report after a PASS verdict. A consumer of the blackboard (group
@@ -67,6 +75,8 @@ public final class DigestService implements SwarmService {
     private final DigestConfig config;
     private final ReportFiles files;
     private final Clock clock = Clock.systemUTC();
+    private final Tracing tracing;
+    private KafkaClientMetrics consumerMetrics;
     private DigestClients clients;
     private Thread loop;
     private volatile boolean assigned;
@@ -74,8 +84,19 @@ public final class DigestService implements SwarmService {
     private volatile boolean running;
 
     public DigestService(DigestConfig config) {
+        this(config, Tracing.off());
+    }
+
+    /** A digest whose reports are spans of {@code tracing}, which it closes when it stops. */
+    public DigestService(DigestConfig config, Tracing tracing) {
         this.config = config;
         this.files = new ReportFiles(config.outputDir());
+        this.tracing = tracing;
+    }
+
+    /** The service as configured by {@code SWARM_*}, {@code KAFKA_*} and {@code OTEL_*} environment variables. */
+    public static DigestService fromEnvironment(Map<String, String> env) {
+        return new DigestService(DigestConfig.fromEnvironment(env), Tracing.forService("digest", env));
     }
 
     @Override
@@ -87,6 +108,7 @@ public final class DigestService implements SwarmService {
     public synchronized void start() {
         Codecs codecs = BlackboardSetup.prepare(config.clientProperties(), config.common().catalogue());
         clients = DigestClients.open(config, codecs);
+        consumerMetrics = SwarmMetrics.bindConsumer(name(), clients.consumer());
         running = true;
         loop = new Thread(this::consume, "digest-" + config.common().instanceId());
         loop.start();
@@ -100,7 +122,7 @@ public final class DigestService implements SwarmService {
      * what the verifier derives from the log, a DigestRejected says why; nothing else is published.
      */
     public DigestOutcome requestDigest(String missionId) {
-        return digest(missionId, null);
+        return digest(missionId, null, null);
     }
 
     private void consume() {
@@ -146,19 +168,23 @@ public final class DigestService implements SwarmService {
             return;
         }
         String missionId = event.getHeader().getMissionId();
-        if (event.getPayload() instanceof QuorumReached verdict && Quorum.passed(verdict)) {
-            MissionLog log = clients.reader().readMission(missionId);
-            String verdictId = event.getHeader().getEventId();
-            if (!DigestDecision.awaitsIntegration(log, verdictId) && !DigestDecision.awaitsAudit(log, verdictId)) {
-                digest(missionId, verdictId);
+        String traceparent = event.getHeader().getTraceparent();
+        try (MDC.MDCCloseable mission = MissionLogs.about(missionId)) {
+            if (event.getPayload() instanceof QuorumReached verdict && Quorum.passed(verdict)) {
+                MissionLog log = clients.reader().readMission(missionId);
+                String verdictId = event.getHeader().getEventId();
+                if (!DigestDecision.awaitsIntegration(log, verdictId) && !DigestDecision.awaitsAudit(log, verdictId)) {
+                    digest(missionId, verdictId, traceparent);
+                }
+            } else if (event.getPayload() instanceof IntegrationCompleted completed) {
+                if (!DigestDecision.awaitsAudit(clients.reader().readMission(missionId),
+                        completed.getVerdictEventId())) {
+                    digest(missionId, completed.getVerdictEventId(), traceparent);
+                }
+            } else if (AuditOutcome.LANE.equals(event.getHeader().getLaneId())
+                    && (event.getPayload() instanceof LaneYielded || event.getPayload() instanceof LaneFailed)) {
+                digest(missionId, null, traceparent);
             }
-        } else if (event.getPayload() instanceof IntegrationCompleted completed) {
-            if (!DigestDecision.awaitsAudit(clients.reader().readMission(missionId), completed.getVerdictEventId())) {
-                digest(missionId, completed.getVerdictEventId());
-            }
-        } else if (AuditOutcome.LANE.equals(event.getHeader().getLaneId())
-                && (event.getPayload() instanceof LaneYielded || event.getPayload() instanceof LaneFailed)) {
-            digest(missionId, null);
         }
     }
 
@@ -183,7 +209,16 @@ public final class DigestService implements SwarmService {
         }
     }
 
-    private synchronized DigestOutcome digest(String missionId, String verdictEventId) {
+    /** The digest inside its span ({@code digest <mission>}), the child of the verdict or integration that triggered it. */
+    private synchronized DigestOutcome digest(String missionId, String verdictEventId, String parent) {
+        try (Hop hop = tracing.start("digest", SpanKind.CONSUMER, parent).set(Hop.MISSION, missionId)) {
+            DigestOutcome outcome = digestInside(missionId, verdictEventId, hop);
+            hop.set("swarm.digest.outcome", outcome.event().getHeader().getType());
+            return outcome;
+        }
+    }
+
+    private DigestOutcome digestInside(String missionId, String verdictEventId, Hop hop) {
         MissionLog log = clients.reader().readMission(missionId);
         Path path = files.pathOf(missionId);
         DigestOutcome outcome = DigestDecision.decide(log, verdictEventId, path.toString(), clock.instant());
@@ -196,7 +231,7 @@ public final class DigestService implements SwarmService {
             }
         }
         if (!(outcome instanceof DigestOutcome.AlreadyRecorded)) {
-            outcome = append(log, verdictEventId, outcome);
+            outcome = append(log, verdictEventId, outcome, hop.traceparent());
             LOG.info("mission {}: {} {}", missionId, outcome.event().getHeader().getType(),
                     outcome.event().getHeader().getEventId());
         }
@@ -204,9 +239,9 @@ public final class DigestService implements SwarmService {
     }
 
     /** Appends the outcome; a record the broker refuses is replaced by a DigestRejected naming the error. */
-    private DigestOutcome append(MissionLog log, String verdictEventId, DigestOutcome outcome) {
+    private DigestOutcome append(MissionLog log, String verdictEventId, DigestOutcome outcome, String traceparent) {
         try {
-            await(clients.writer().append(outcome.event()));
+            await(clients.writer().append(Events.withTraceparent(outcome.event(), traceparent)));
             return outcome;
         } catch (IllegalStateException e) {
             if (!(e.getCause() instanceof RecordTooLargeException) || !(outcome instanceof DigestOutcome.Publish)) {
@@ -217,7 +252,7 @@ public final class DigestService implements SwarmService {
             DigestOutcome refused = DigestDecision.refused(log, verdictEventId, "the broker refused the DigestPublished"
                     + " record: " + e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage(),
                     clock.instant());
-            await(clients.writer().append(refused.event()));
+            await(clients.writer().append(Events.withTraceparent(refused.event(), traceparent)));
             return refused;
         }
     }
@@ -251,7 +286,9 @@ public final class DigestService implements SwarmService {
             Thread.currentThread().interrupt();
         }
         synchronized (this) {
+            consumerMetrics.close();
             clients.close();
+            tracing.close();
         }
     }
 

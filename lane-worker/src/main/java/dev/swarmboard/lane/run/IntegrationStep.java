@@ -19,6 +19,7 @@ import dev.swarmboard.schema.event.IntegrationCompleted;
 import dev.swarmboard.schema.event.IntegrationFailed;
 import dev.swarmboard.schema.event.LaneYielded;
 import dev.swarmboard.schema.event.ToolReceipt;
+import dev.swarmboard.telemetry.Tracing;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,8 +47,10 @@ final class IntegrationStep {
     private final ToolRunner tools;
     private final Path workspaceRoot;
     private final RepoCache repos;
+    private final Tracing tracing;
 
-    IntegrationStep(LaneScope lane, ToolRunner tools, Path workspaceRoot, RepoCache repos) {
+    IntegrationStep(LaneScope lane, ToolRunner tools, Path workspaceRoot, RepoCache repos, Tracing tracing) {
+        this.tracing = tracing;
         this.lane = lane;
         this.tools = tools;
         this.workspaceRoot = workspaceRoot;
@@ -102,7 +105,7 @@ final class IntegrationStep {
                     + bytes + " bytes, over the limit of " + MAX_COMBINED_DIFF_BYTES)), Map.of(), combined.treeId(),
                     List.of());
         }
-        ToolStep step = new ToolStep(lane, tools, workspaceRoot, Optional.of(checkout));
+        ToolStep step = new ToolStep(lane, tools, workspaceRoot, Optional.of(checkout), tracing);
         List<EvidenceRef> receipts = new ArrayList<>();
         List<Reason> failing = new ArrayList<>();
         for (int i = 0; i < workspace.getTests().size(); i++) {

@@ -23,10 +23,20 @@ public final class LaneEvents {
     private final Clock clock;
 
     public LaneEvents(RunLane task, String producer, Clock clock) {
+        this(task, producer, clock, task.getTraceparent());
+    }
+
+    /** Envelopes that carry {@code traceparent} (the lane's span) rather than the task's. */
+    public LaneEvents(RunLane task, String producer, Clock clock, String traceparent) {
         this.task = task;
         this.origin = new EventOrigin(task.getMissionId(), task.getLane().getLaneId(), task.getAttempt(), producer,
-                task.getTaskId(), task.getTraceparent());
+                task.getTaskId(), traceparent);
         this.clock = clock;
+    }
+
+    /** The traceparent every envelope of this attempt carries: the parent of the attempt's stage spans. */
+    public String traceparent() {
+        return origin.traceparent();
     }
 
     public String id(String type, String stage, String kind, int index) {

@@ -20,6 +20,11 @@ import dev.swarmboard.schema.event.LaneStarted;
 import dev.swarmboard.schema.event.LaneYielded;
 import dev.swarmboard.schema.event.StageCompleted;
 import dev.swarmboard.schema.event.ToolReceipt;
+import dev.swarmboard.telemetry.Hop;
+import dev.swarmboard.telemetry.MissionLogs;
+import dev.swarmboard.telemetry.SwarmMetrics;
+import dev.swarmboard.telemetry.Tracing;
+import io.opentelemetry.api.trace.SpanKind;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashSet;
@@ -27,6 +32,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.apache.kafka.clients.consumer.AcknowledgeType;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Runs one lane attempt from the blackboard's point of view: an attempt that already has its outcome is
@@ -47,9 +56,16 @@ public final class LaneRunner {
     private final String worker;
     private final Clock clock;
     private final RepoCache repos;
+    private final Tracing tracing;
 
     public LaneRunner(CapabilityRegistry registry, ModelProvider provider, ToolRunner tools, ExecutorService calls,
                       Path workspace, String worker, Clock clock) {
+        this(registry, provider, tools, calls, workspace, worker, clock, Tracing.off());
+    }
+
+    /** A runner whose lanes, stages, model calls and tool runs are spans of {@code tracing}. */
+    public LaneRunner(CapabilityRegistry registry, ModelProvider provider, ToolRunner tools, ExecutorService calls,
+                      Path workspace, String worker, Clock clock, Tracing tracing) {
         this.registry = registry;
         this.provider = provider;
         this.tools = tools;
@@ -58,17 +74,54 @@ public final class LaneRunner {
         this.worker = worker;
         this.clock = clock;
         this.repos = new RepoCache(new LaneDirs(workspace, worker));
+        this.tracing = tracing;
     }
 
+    /**
+     * Runs the attempt inside its span ({@code lane <id>}, child of the task's traceparent), with the mission
+     * on its log lines, counted in {@code swarm_lanes_in_flight} while it runs and in
+     * {@code swarm_lanes_finished_total} by how it ended.
+     */
     public LaneOutcome run(RunLane task, int deliveryCount, BlackboardAccess blackboard) {
-        LaneScope lane = new LaneScope(task, MissionView.open(blackboard, task),
-                new LaneEvents(task, worker, clock), registry);
-        if (lane.view().find(lane.events().terminalId()).isPresent()) {
-            return LaneOutcome.accept(describe(task) + " already has its outcome");
+        try (MDC.MDCCloseable mission = MissionLogs.about(task.getMissionId());
+             Hop hop = tracing.start("lane " + task.getLane().getLaneId(), SpanKind.CONSUMER, task.getTraceparent())
+                     .set(Hop.MISSION, task.getMissionId()).set(Hop.LANE, task.getLane().getLaneId())
+                     .set(Hop.ATTEMPT, task.getAttempt());
+             SwarmMetrics.Running running = SwarmMetrics.laneRunning()) {
+            LaneScope lane = new LaneScope(task, MissionView.open(blackboard, task),
+                    new LaneEvents(task, worker, clock, hop.traceparent()), registry);
+            if (lane.view().find(lane.events().terminalId()).isPresent()) {
+                SwarmMetrics.laneFinished("duplicate");
+                return LaneOutcome.accept(describe(task) + " already has its outcome");
+            }
+            LaneOutcome outcome = run(lane, deliveryCount);
+            String ended = ending(lane, outcome);
+            SwarmMetrics.laneFinished(ended);
+            hop.set("swarm.lane.outcome", ended);
+            if ("failed".equals(ended) || "rejected".equals(ended)) {
+                hop.fail(ended, outcome.summary());
+            }
+            return outcome;
         }
+    }
+
+    /** passed, not_passed (a yield whose checks failed), failed, rejected or released. */
+    private static String ending(LaneScope lane, LaneOutcome outcome) {
+        if (outcome.acknowledgement() == AcknowledgeType.RELEASE) {
+            return "released";
+        }
+        Optional<BlackboardEvent> terminal = lane.view().find(lane.events().terminalId());
+        if (terminal.isPresent() && terminal.get().getPayload() instanceof LaneYielded yielded) {
+            return yielded.getPassed() ? "passed" : "not_passed";
+        }
+        return outcome.acknowledgement() == AcknowledgeType.REJECT ? "rejected" : "failed";
+    }
+
+    private LaneOutcome run(LaneScope lane, int deliveryCount) {
+        RunLane task = lane.task();
         if (task.getIntegration() != null) {
             try {
-                return new IntegrationStep(lane, tools, workspace, repos).run();
+                return new IntegrationStep(lane, tools, workspace, repos, tracing).run();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return LaneOutcome.release(describe(task) + " interrupted");
@@ -130,8 +183,8 @@ public final class LaneRunner {
 
     private void runStages(LaneScope lane, List<ResolvedStage> stages, Optional<Checkout> checkout)
             throws LaneFailure, InterruptedException {
-        StageExecution execution = new StageExecution(lane, provider, calls, checkout);
-        ToolStep toolStep = new ToolStep(lane, tools, workspace, checkout);
+        StageExecution execution = new StageExecution(lane, provider, calls, checkout, tracing);
+        ToolStep toolStep = new ToolStep(lane, tools, workspace, checkout, tracing);
         Optional<ChangeStep> changeStep = checkout.map(opened -> new ChangeStep(lane, opened));
         Set<String> done = new HashSet<>();
         for (ResolvedStage stage : stages) {

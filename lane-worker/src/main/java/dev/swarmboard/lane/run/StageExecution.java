@@ -24,12 +24,19 @@ import dev.swarmboard.lane.workspace.Checkout;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.StageType;
 import dev.swarmboard.schema.event.StageCompleted;
+import dev.swarmboard.telemetry.Hop;
+import dev.swarmboard.telemetry.MissionLogs;
+import dev.swarmboard.telemetry.SwarmMetrics;
+import dev.swarmboard.telemetry.Tracing;
+import io.opentelemetry.api.trace.SpanKind;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import org.slf4j.MDC;
 
 /**
  * Runs one stage's model calls and returns the receipt that carries its artifact. A call whose receipt
@@ -46,25 +53,45 @@ final class StageExecution {
     private final ModelProvider provider;
     private final ExecutorService calls;
     private final Optional<Checkout> checkout;
+    private final Tracing tracing;
 
-    StageExecution(LaneScope lane, ModelProvider provider, ExecutorService calls, Optional<Checkout> checkout) {
+    StageExecution(LaneScope lane, ModelProvider provider, ExecutorService calls, Optional<Checkout> checkout,
+                   Tracing tracing) {
         this.lane = lane;
         this.provider = provider;
         this.calls = calls;
         this.checkout = checkout;
+        this.tracing = tracing;
     }
 
+    /** The stage inside its span ({@code stage <name>}, child of the lane's) and timed in {@code swarm_stage_duration}. */
     BlackboardEvent run(ResolvedStage stage, List<BlackboardEvent> earlier) throws LaneFailure, InterruptedException {
+        long started = System.nanoTime();
+        try (Hop hop = tracing.start("stage " + stage.name(), SpanKind.INTERNAL, lane.events().traceparent())
+                .set(Hop.MISSION, lane.missionId()).set(Hop.LANE, lane.laneId()).set(Hop.STAGE, stage.name())) {
+            try {
+                return run(stage, earlier, hop.traceparent());
+            } catch (LaneFailure failure) {
+                hop.fail("lane_failure", failure.getMessage());
+                throw failure;
+            } finally {
+                SwarmMetrics.stage(stage.name(), stage.type().name(), Duration.ofNanos(System.nanoTime() - started));
+            }
+        }
+    }
+
+    private BlackboardEvent run(ResolvedStage stage, List<BlackboardEvent> earlier, String parent)
+            throws LaneFailure, InterruptedException {
         StageContext context = ContextBuilder.build(lane.task(), stage, earlier, checkout);
         List<PlannedCall> proposals = CallPlan.proposals(stage, lane.task().getLane().getRole());
         boolean singleOutput = stage.type() == StageType.SINGLE || stage.type() == StageType.ROUTED;
         List<BlackboardEvent> outputs = stage.type() == StageType.ENSEMBLE && stage.ensemble().sequential()
-                ? callInTurn(stage, proposals, context)
-                : callAll(stage, proposals, context, singleOutput ? stage.outputArtifact() : "");
+                ? callInTurn(stage, proposals, context, parent)
+                : callAll(stage, proposals, context, singleOutput ? stage.outputArtifact() : "", parent);
         return switch (stage.type()) {
             case ENSEMBLE -> {
                 StageContext judging = ContextBuilder.judgment(context, stage, outputs);
-                yield callAll(stage, List.of(CallPlan.judgment(stage)), judging, stage.outputArtifact()).get(0);
+                yield callAll(stage, List.of(CallPlan.judgment(stage)), judging, stage.outputArtifact(), parent).get(0);
             }
             case PARALLEL -> merge(stage, context, proposals, outputs);
             default -> outputs.get(0);
@@ -72,26 +99,27 @@ final class StageExecution {
     }
 
     /** Sequential proposals: proposer k is shown proposals 1..k-1. */
-    private List<BlackboardEvent> callInTurn(ResolvedStage stage, List<PlannedCall> proposals, StageContext context)
-            throws LaneFailure, InterruptedException {
+    private List<BlackboardEvent> callInTurn(ResolvedStage stage, List<PlannedCall> proposals, StageContext context,
+                                             String parent) throws LaneFailure, InterruptedException {
         List<BlackboardEvent> outputs = new ArrayList<>();
         for (PlannedCall proposal : proposals) {
-            outputs.add(callAll(stage, List.of(proposal), SequentialPrompt.proposer(context, outputs), "").get(0));
+            outputs.add(callAll(stage, List.of(proposal), SequentialPrompt.proposer(context, outputs), "", parent)
+                    .get(0));
         }
         return outputs;
     }
 
     private List<BlackboardEvent> callAll(ResolvedStage stage, List<PlannedCall> planned, StageContext context,
-                                          String artifact) throws LaneFailure, InterruptedException {
+                                          String artifact, String parent) throws LaneFailure, InterruptedException {
         List<PlannedCall> missing = planned.stream()
                 .filter(call -> lane.view().find(receiptId(stage, call)).isEmpty()).toList();
         ensureBudget(stage, missing, context);
         if (missing.size() == 1) {
-            call(stage, missing.get(0), context, artifact);
+            call(stage, missing.get(0), context, artifact, parent);
         } else if (missing.size() > 1) {
             List<Future<BlackboardEvent>> running = new ArrayList<>();
             for (PlannedCall call : missing) {
-                running.add(calls.submit(() -> call(stage, call, context, artifact)));
+                running.add(calls.submit(() -> call(stage, call, context, artifact, parent)));
             }
             awaitAll(running);
         }
@@ -115,15 +143,15 @@ final class StageExecution {
         }
     }
 
-    private BlackboardEvent call(ResolvedStage stage, PlannedCall call, StageContext context, String artifact)
-            throws LaneFailure {
+    private BlackboardEvent call(ResolvedStage stage, PlannedCall call, StageContext context, String artifact,
+                                 String parent) throws LaneFailure {
         String role = PlannedCall.JUDGMENT.equals(call.kind()) ? StagePlans.JUDGE_ROLE : stage.role();
         CallKey key = new CallKey(lane.missionId(), lane.laneId(), stage.name(), lane.task().getAttempt(),
                 call.index(), role);
         ModelResponse response;
-        try {
-            response = provider.complete(new ModelRequest(spec(call), call.route().getModelKey(), context.messages(),
-                    call.route().getMaxTokens(), key));
+        try (MDC.MDCCloseable mission = MissionLogs.about(lane.missionId())) {
+            response = ModelCallSpan.complete(tracing, parent, provider, new ModelRequest(spec(call),
+                    call.route().getModelKey(), context.messages(), call.route().getMaxTokens(), key));
         } catch (ModelCallException e) {
             throw LaneFailure.of(stage.name(), "MODEL_CALL_FAILED", "stages." + stage.name() + "."
                     + call.kind().toLowerCase() + "[" + call.index() + "]", e.getMessage(), e.flags());

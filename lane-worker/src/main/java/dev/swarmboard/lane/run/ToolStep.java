@@ -11,6 +11,9 @@ import dev.swarmboard.lane.workspace.Checkout;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.event.StageCompleted;
 import dev.swarmboard.schema.event.ToolReceipt;
+import dev.swarmboard.telemetry.Hop;
+import dev.swarmboard.telemetry.Tracing;
+import io.opentelemetry.api.trace.SpanKind;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,13 +33,15 @@ final class ToolStep {
     private final ToolRunner runner;
     private final Path workspaceRoot;
     private final Optional<Checkout> checkout;
+    private final Tracing tracing;
     private Path workspace;
 
-    ToolStep(LaneScope lane, ToolRunner runner, Path workspaceRoot, Optional<Checkout> checkout) {
+    ToolStep(LaneScope lane, ToolRunner runner, Path workspaceRoot, Optional<Checkout> checkout, Tracing tracing) {
         this.lane = lane;
         this.runner = runner;
         this.workspaceRoot = workspaceRoot;
         this.checkout = checkout;
+        this.tracing = tracing;
     }
 
     void run(ResolvedStage stage, BlackboardEvent artifactReceipt) throws LaneFailure, InterruptedException {
@@ -71,7 +76,16 @@ final class ToolStep {
         ToolSpec spec = known.get();
         // a lane with a repository runs its tools in its checkout, at the tree the receipt names
         Path directory = checkout.isPresent() ? checkout.get().dir() : workspace(stage);
-        ToolOutcome outcome = runner.run(spec, args, directory);
+        ToolOutcome outcome;
+        try (Hop hop = tracing.start("tool " + tool, SpanKind.INTERNAL, lane.events().traceparent())
+                .set(Hop.MISSION, lane.missionId()).set(Hop.LANE, lane.laneId()).set(Hop.STAGE, stage)) {
+            outcome = runner.run(spec, args, directory);
+            if (outcome instanceof ToolResult result) {
+                hop.set("process.exit.code", result.exitCode());
+            } else {
+                hop.fail("tool_rejected", ((ToolRejected) outcome).reason());
+            }
+        }
         if (outcome instanceof ToolRejected rejected) {
             throw LaneFailure.of(stage, "TOOL_REJECTED", "stages." + stage + ".tools[" + index + "]",
                     rejected.reason(), List.of());

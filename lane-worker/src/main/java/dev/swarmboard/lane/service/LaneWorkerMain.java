@@ -4,6 +4,7 @@ import dev.swarmboard.lane.backlog.BacklogEndpoint;
 import dev.swarmboard.service.HealthServer;
 import dev.swarmboard.service.ServiceRunner;
 import dev.swarmboard.service.SwarmService;
+import dev.swarmboard.telemetry.SwarmMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -32,7 +33,7 @@ public final class LaneWorkerMain {
             BacklogEndpoint backlog = BacklogEndpoint.fromEnvironment(System.getenv());
             // Bound first: a taken port fails before any Kafka client exists.
             HealthServer health = healthPort < 0 ? null : runner.manage(new HealthServer(healthPort, services,
-                    runner::kafkaReachable, backlog::metrics));
+                    runner::kafkaReachable, () -> SwarmMetrics.scrape() + backlog.metrics()));
             runner.watchKafka(config.common().clientProperties(System.getenv()));
             runner.start(service);
             if (health != null) {

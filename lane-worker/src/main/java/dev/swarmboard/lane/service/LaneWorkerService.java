@@ -15,6 +15,7 @@ import dev.swarmboard.lane.run.LaneRunner;
 import dev.swarmboard.lane.tool.ToolRunner;
 import dev.swarmboard.lane.workspace.LaneDirectories;
 import dev.swarmboard.service.SwarmService;
+import dev.swarmboard.telemetry.Tracing;
 import dev.swarmboard.topic.TopicCatalogue;
 import dev.swarmboard.topic.TopicProvisioner;
 import java.io.IOException;
@@ -50,6 +51,7 @@ public final class LaneWorkerService implements SwarmService {
 
     private final LaneWorkerConfig config;
     private final Map<String, Object> clientProperties;
+    private final Tracing tracing;
     private final List<LaneSlot> slots = new ArrayList<>();
     private final List<Thread> slotThreads = new ArrayList<>();
     private final List<AutoCloseable> resources = new ArrayList<>();
@@ -58,14 +60,21 @@ public final class LaneWorkerService implements SwarmService {
     private boolean started;
 
     public LaneWorkerService(LaneWorkerConfig config, Map<String, Object> clientProperties) {
-        this.config = config;
-        this.clientProperties = Map.copyOf(clientProperties);
+        this(config, clientProperties, Tracing.off());
     }
 
-    /** The service as configured by {@code SWARM_*} and {@code KAFKA_*} environment variables. */
+    /** A worker whose lanes are traced by {@code tracing}, which it closes when it stops. */
+    public LaneWorkerService(LaneWorkerConfig config, Map<String, Object> clientProperties, Tracing tracing) {
+        this.config = config;
+        this.clientProperties = Map.copyOf(clientProperties);
+        this.tracing = tracing;
+    }
+
+    /** The service as configured by {@code SWARM_*}, {@code KAFKA_*} and {@code OTEL_*} environment variables. */
     public static LaneWorkerService fromEnvironment(Map<String, String> env) {
         LaneWorkerConfig config = LaneWorkerConfig.fromEnvironment(env);
-        return new LaneWorkerService(config, config.common().clientProperties(env));
+        return new LaneWorkerService(config, config.common().clientProperties(env),
+                Tracing.forService("lane-worker", env));
     }
 
     @Override
@@ -93,13 +102,14 @@ public final class LaneWorkerService implements SwarmService {
         schemas.publishCurrent();
         schemas.loadInto(codecs.registry());
         String instance = config.common().instanceId();
+        manage(tracing);
         DeadLetterSink deadLetters = manage(new DeadLetterSink(clientProperties, catalogue.deadLetters(), instance));
         lanes = Executors.newFixedThreadPool(config.concurrency(), named("lane"));
         calls = Executors.newCachedThreadPool(named("lane-call"));
         ModelKeys keys = ModelKeys.forRegistry(registry, SecretResolver.fromSystemEnvironment());
         LaneRunner runner = new LaneRunner(registry, ModelProviders.forRegistry(registry, keys),
                 ToolRunner.forWorker(keys.redactor()), calls, prepareWorkspace(), "lane-worker/" + instance,
-                Clock.systemUTC());
+                Clock.systemUTC(), tracing);
         LaneTaskHandler handler = new LaneTaskHandler(codecs.laneTasks().codec()::decode, runner, deadLetters,
                 "lane-worker/" + instance, Clock.systemUTC(), deliveryLimit);
         for (int i = 0; i < config.concurrency(); i++) {

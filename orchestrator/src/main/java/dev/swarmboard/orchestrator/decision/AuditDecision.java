@@ -48,7 +48,8 @@ final class AuditDecision {
             return Optional.empty();
         }
         RunLane task = RunLane.newBuilder(LaneTasks.task(state.spec().orElseThrow(), plan, plan.getAudit(), round,
-                plan.getAudit().getScope(), List.of(), emitter.now())).setMissionArtifacts(artifacts).build();
+                plan.getAudit().getScope(), List.of(), emitter.now(), emitter.traceparent())).setMissionArtifacts(artifacts)
+                .build();
         return Optional.of(new Outcome(List.of(), List.of(task), "round " + round + " passed: auditing the change"
                 + " (advisory)"));
     }

@@ -45,9 +45,13 @@ public final class Decider {
     }
 
     public Outcome onCommand(MissionState state, MissionCommand command, Instant now) {
+        return onCommand(state, command, now, command.getHeader().getTraceparent());
+    }
+
+    /** Decides on a command; the events and lane tasks it leads to carry {@code traceparent}. */
+    public Outcome onCommand(MissionState state, MissionCommand command, Instant now, String traceparent) {
         CommandHeader header = command.getHeader();
-        Emitter emitter = new Emitter(header.getMissionId(), producer, now, header.getCommandId(),
-                header.getTraceparent());
+        Emitter emitter = new Emitter(header.getMissionId(), producer, now, header.getCommandId(), traceparent);
         Object payload = command.getPayload();
         if (payload instanceof SubmitMission submit) {
             return submissions.decide(state, header, submit, emitter);
@@ -73,8 +77,12 @@ public final class Decider {
 
     /** Decides on a blackboard event; {@code state} must already include it. */
     public Outcome onEvent(MissionState state, BlackboardEvent event, Instant now) {
-        Emitter emitter = new Emitter(state.missionId(), producer, now, event.getHeader().getEventId(),
-                event.getHeader().getTraceparent());
+        return onEvent(state, event, now, event.getHeader().getTraceparent());
+    }
+
+    /** Decides on a blackboard event; the events and lane tasks it leads to carry {@code traceparent}. */
+    public Outcome onEvent(MissionState state, BlackboardEvent event, Instant now, String traceparent) {
+        Emitter emitter = new Emitter(state.missionId(), producer, now, event.getHeader().getEventId(), traceparent);
         Object payload = event.getPayload();
         Optional<Outcome> audit = audits.decide(state, event, emitter);
         if (audit.isPresent()) {

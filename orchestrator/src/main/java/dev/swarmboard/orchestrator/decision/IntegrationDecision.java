@@ -30,7 +30,7 @@ final class IntegrationDecision {
                 .setObjective("combine the changes of round " + round + " on the base and run the workspace's tests")
                 .setRole(IntegrationLane.ROLE).setTools(workspace.getTests()).setWorkspace(workspace).build();
         RunLane task = RunLane.newBuilder(LaneTasks.task(state.spec().orElseThrow(), progress.plan(), lane, round,
-                        List.of(), List.of(), emitter.now()))
+                        List.of(), List.of(), emitter.now(), emitter.traceparent()))
                 .setIntegration(new IntegrationTask(round, emitter.causationId(), progress.latestYields())).build();
         return new Outcome(List.of(), List.of(task), "round " + round + " passed: integrating "
                 + progress.latestYields().size() + " lanes");

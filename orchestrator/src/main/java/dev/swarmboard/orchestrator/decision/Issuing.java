@@ -37,7 +37,7 @@ final class Issuing {
                 String.join(",", laneIds));
         List<RunLane> tasks = plan.getLanes().stream()
                 .filter(lane -> laneIds.contains(lane.getLaneId()))
-                .map(lane -> LaneTasks.task(spec, plan, lane, 1, lane.getScope(), List.of(), emitter.now()))
+                .map(lane -> LaneTasks.task(spec, plan, lane, 1, lane.getScope(), List.of(), emitter.now(), emitter.traceparent()))
                 .toList();
         return new Outcome(List.of(issued), tasks, "plan " + plan.getPlanId() + " issued lanes " + laneIds);
     }

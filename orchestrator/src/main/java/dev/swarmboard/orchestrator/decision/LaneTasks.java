@@ -23,7 +23,7 @@ public final class LaneTasks {
     }
 
     static RunLane task(MissionSpec spec, Plan plan, PlannedLane lane, int attempt, List<String> scope,
-                        List<String> retryReasons, Instant now) {
+                        List<String> retryReasons, Instant now, String traceparent) {
         return RunLane.newBuilder()
                 .setTaskId(spec.getMissionId() + "/" + lane.getLaneId() + "/" + attempt)
                 .setMissionId(spec.getMissionId())
@@ -40,6 +40,7 @@ public final class LaneTasks {
                 .setIssuedAt(now)
                 .setMissionArtifacts(plan.getMissionArtifacts())
                 .setMissionStart(plan.getMissionStart())
+                .setTraceparent(traceparent)
                 .build();
     }
 

@@ -56,7 +56,7 @@ final class Retries {
                     ? ScopeShrink.shrink(progress.scope(laneId), why) : progress.scope(laneId);
             scopes.add(new KeyValue(laneId, String.join(",", scope)));
             progress.lane(laneId).ifPresent(lane ->
-                    tasks.add(LaneTasks.task(spec, plan, lane, round, scope, why, emitter.now())));
+                    tasks.add(LaneTasks.task(spec, plan, lane, round, scope, why, emitter.now(), emitter.traceparent())));
         }
         BlackboardEvent retry = emitter.event(round, new RetryScheduled(round, lanes, scopes, reasons),
                 plan.getPlanId(), Integer.toString(round));

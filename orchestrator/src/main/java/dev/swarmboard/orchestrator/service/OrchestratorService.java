@@ -7,6 +7,7 @@ import dev.swarmboard.orchestrator.decision.Decider;
 import dev.swarmboard.orchestrator.validation.MissionValidator;
 import dev.swarmboard.orchestrator.workflow.WorkflowCatalogue;
 import dev.swarmboard.service.SwarmService;
+import dev.swarmboard.telemetry.Tracing;
 import dev.swarmboard.topic.TopicProvisioner;
 import java.time.Clock;
 import java.util.Map;
@@ -29,25 +30,38 @@ public final class OrchestratorService implements SwarmService {
     private final Map<String, Object> clientProperties;
     private final Clock clock;
     private final CommitHook hook;
+    private final Tracing tracing;
     private volatile TransactionalLoop loop;
     private Thread thread;
 
     public OrchestratorService(OrchestratorConfig config, Map<String, Object> clientProperties) {
-        this(config, clientProperties, Clock.systemUTC(), CommitHook.NONE);
+        this(config, clientProperties, Tracing.off());
+    }
+
+    /** A service whose spans go to {@code tracing}, which it closes when it stops. */
+    public OrchestratorService(OrchestratorConfig config, Map<String, Object> clientProperties, Tracing tracing) {
+        this(config, clientProperties, Clock.systemUTC(), CommitHook.NONE, tracing);
     }
 
     OrchestratorService(OrchestratorConfig config, Map<String, Object> clientProperties, Clock clock,
                         CommitHook hook) {
+        this(config, clientProperties, clock, hook, Tracing.off());
+    }
+
+    private OrchestratorService(OrchestratorConfig config, Map<String, Object> clientProperties, Clock clock,
+                                CommitHook hook, Tracing tracing) {
         this.config = config;
         this.clientProperties = Map.copyOf(clientProperties);
         this.clock = clock;
         this.hook = hook;
+        this.tracing = tracing;
     }
 
     /** The service as configured by {@code SWARM_*} and {@code KAFKA_*} environment variables. */
     public static OrchestratorService fromEnvironment(Map<String, String> env) {
         OrchestratorConfig config = OrchestratorConfig.fromEnvironment(env);
-        return new OrchestratorService(config, config.common().clientProperties(env));
+        return new OrchestratorService(config, config.common().clientProperties(env),
+                Tracing.forService("orchestrator", env));
     }
 
     @Override
@@ -75,7 +89,8 @@ public final class OrchestratorService implements SwarmService {
         schemas.loadInto(codecs.registry());
         Decider decider = new Decider(new MissionValidator(registry, workflows),
                 "orchestrator/" + config.common().instanceId());
-        TransactionalLoop created = new TransactionalLoop(config, clientProperties, codecs, decider, clock, hook);
+        TransactionalLoop created = new TransactionalLoop(config, clientProperties, codecs, decider, clock, hook,
+                tracing);
         try (Admin admin = Admin.create(clientProperties)) {
             created.open(admin);
         } catch (RuntimeException e) {
@@ -100,6 +115,7 @@ public final class OrchestratorService implements SwarmService {
         }
         loop.close();
         loop = null;
+        tracing.close();
     }
 
     @Override

@@ -17,7 +17,13 @@ import dev.swarmboard.schema.RunLane;
 import dev.swarmboard.signing.FactCheck;
 import dev.swarmboard.signing.FactSigning;
 import dev.swarmboard.signing.UntrustedFactException;
+import dev.swarmboard.telemetry.Hop;
+import dev.swarmboard.telemetry.MissionLogs;
+import dev.swarmboard.telemetry.SwarmMetrics;
+import dev.swarmboard.telemetry.Traceparents;
+import dev.swarmboard.telemetry.Tracing;
 import dev.swarmboard.topic.TopicCatalogue;
+import io.opentelemetry.api.trace.SpanKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -29,6 +35,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Turns one consumed record into the records to produce in the same transaction: a command or a
@@ -55,9 +62,10 @@ final class RecordProcessor {
     private final Clock clock;
     private final DeadLetters.Origin origin;
     private final FactSigning signing;
+    private final Tracing tracing;
 
     RecordProcessor(TopicCatalogue topics, Codecs codecs, Decider decider, MissionStates states, Clock clock,
-                    DeadLetters.Origin origin, FactSigning signing) {
+                    DeadLetters.Origin origin, FactSigning signing, Tracing tracing) {
         this.topics = topics;
         this.commands = codecs.commands().codec();
         this.events = codecs.events().codec();
@@ -67,6 +75,7 @@ final class RecordProcessor {
         this.clock = clock;
         this.origin = origin;
         this.signing = signing;
+        this.tracing = tracing;
     }
 
     List<ProducerRecord<byte[], byte[]>> process(ConsumerRecord<byte[], byte[]> record) {
@@ -136,13 +145,19 @@ final class RecordProcessor {
         return type == null ? "lane task" : new String(type.value(), StandardCharsets.UTF_8);
     }
 
+    /** A command decided inside its span ({@code orchestrator <command>}), with the mission on its log lines. */
     private List<ProducerRecord<byte[], byte[]>> command(ConsumerRecord<byte[], byte[]> record) {
         MissionCommand command = commands.decode(record.value());
-        MissionState state = states.get(command.getHeader().getMissionId());
-        Outcome outcome = decide(() -> decider.onCommand(state, command, clock.instant()));
-        return produce(outcome);
+        String missionId = command.getHeader().getMissionId();
+        try (MDC.MDCCloseable mission = MissionLogs.about(missionId);
+             Hop hop = tracing.start("orchestrator " + type(command.getPayload()), SpanKind.CONSUMER,
+                     command.getHeader().getTraceparent()).set(Hop.MISSION, missionId)) {
+            MissionState state = states.get(missionId);
+            return produce(decide(() -> decider.onCommand(state, command, clock.instant(), hop.traceparent())));
+        }
     }
 
+    /** A fact the orchestrator reacts to (a verdict, a yield, a failure) decided inside its span. */
     private List<ProducerRecord<byte[], byte[]>> fact(ConsumerRecord<byte[], byte[]> record) {
         BlackboardEvent event = events.decode(record.value());
         FactCheck check = signing.verifier().check(event);
@@ -153,8 +168,17 @@ final class RecordProcessor {
             states.apply(event);
             return List.of();
         }
-        MissionState state = states.applyLoading(event);
-        return produce(decide(() -> decider.onEvent(state, event, clock.instant())));
+        String missionId = event.getHeader().getMissionId();
+        try (MDC.MDCCloseable mission = MissionLogs.about(missionId);
+             Hop hop = tracing.start("orchestrator " + event.getHeader().getType(), SpanKind.CONSUMER,
+                     event.getHeader().getTraceparent()).set(Hop.MISSION, missionId)) {
+            MissionState state = states.applyLoading(event);
+            return produce(decide(() -> decider.onEvent(state, event, clock.instant(), hop.traceparent())));
+        }
+    }
+
+    private static String type(Object payload) {
+        return payload.getClass().getSimpleName();
     }
 
     private List<ProducerRecord<byte[], byte[]>> produce(Outcome outcome) {
@@ -182,8 +206,12 @@ final class RecordProcessor {
         }
         for (RunLane task : outcome.tasks()) {
             states.start(task.getMissionId()).ifPresent(known -> MissionStartStamp.onto(task, known));
-            records.add(new ProducerRecord<>(topics.laneTasks(), utf8(LaneTasks.key(task)), tasks.encode(task)));
+            ProducerRecord<byte[], byte[]> taskRecord = new ProducerRecord<>(topics.laneTasks(),
+                    utf8(LaneTasks.key(task)), tasks.encode(task));
+            Traceparents.addHeader(taskRecord.headers(), task.getTraceparent());
+            records.add(taskRecord);
         }
+        SwarmMetrics.retries((int) outcome.tasks().stream().filter(task -> task.getAttempt() > 1).count());
         return records;
     }
 

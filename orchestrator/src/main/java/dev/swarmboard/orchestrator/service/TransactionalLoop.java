@@ -6,6 +6,9 @@ import dev.swarmboard.deadletter.DeadLetterProducer;
 import dev.swarmboard.deadletter.DeadLetters;
 import dev.swarmboard.deadletter.SkippingConsumer;
 import dev.swarmboard.orchestrator.decision.Decider;
+import dev.swarmboard.telemetry.SwarmMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import dev.swarmboard.telemetry.Tracing;
 import dev.swarmboard.topic.TopicCatalogue;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,6 +68,7 @@ final class TransactionalLoop implements AutoCloseable {
     private final RecordProcessor processor;
     private final CommitHook hook;
     private final Map<String, Object> clientProperties;
+    private final KafkaClientMetrics consumerMetrics;
     private volatile boolean running = true;
     private volatile boolean healthy = true;
     private volatile boolean ready;
@@ -72,7 +76,7 @@ final class TransactionalLoop implements AutoCloseable {
     private volatile String failure = "the orchestrator loop stopped";
 
     TransactionalLoop(OrchestratorConfig config, Map<String, Object> clientProperties, Codecs codecs, Decider decider,
-                      Clock clock, CommitHook hook) {
+                      Clock clock, CommitHook hook, Tracing tracing) {
         this.topics = config.common().catalogue();
         DeadLetters.Origin origin = new DeadLetters.Origin("orchestrator", config.common().instanceId());
         this.deadLetters = new DeadLetterProducer(clientProperties, topics.deadLetters(), origin);
@@ -82,7 +86,9 @@ final class TransactionalLoop implements AutoCloseable {
                 new TransactionalIdGuard(clientProperties, config));
         this.reader = new BlackboardReader(clientProperties, topics, codecs, config.common().signing().verifier());
         this.states = new MissionStates(new MissionLoader(reader), CACHED_MISSIONS);
-        this.processor = new RecordProcessor(topics, codecs, decider, states, clock, origin, config.common().signing());
+        this.processor = new RecordProcessor(topics, codecs, decider, states, clock, origin, config.common().signing(),
+                tracing);
+        this.consumerMetrics = SwarmMetrics.bindConsumer("orchestrator", consumer);
         this.hook = hook;
         this.clientProperties = Map.copyOf(clientProperties);
     }
@@ -314,6 +320,7 @@ final class TransactionalLoop implements AutoCloseable {
         if (producer != null) {
             producer.close(crashed ? Duration.ZERO : Duration.ofSeconds(30));
         }
+        consumerMetrics.close();
         consumer.close();
         deadLetters.close();
         reader.close();

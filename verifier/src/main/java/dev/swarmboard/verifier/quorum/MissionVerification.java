@@ -63,7 +63,8 @@ public final class MissionVerification {
         if (!rounds.due()) {
             return Optional.empty();
         }
-        return Optional.of(decide(Instant.ofEpochMilli(recorded.timestamp()), event.getHeader().getEventId(), null));
+        return Optional.of(decide(Instant.ofEpochMilli(recorded.timestamp()), event.getHeader().getEventId(), null,
+                event.getHeader().getTraceparent()));
     }
 
     private void fold(BlackboardEvent event) {
@@ -95,13 +96,14 @@ public final class MissionVerification {
         if (deadline.isEmpty() || deadline.get().isAfter(now)) {
             return Optional.empty();
         }
-        return Optional.of(decide(deadline.get(), rounds.planEvent().getHeader().getEventId(), deadline.get()));
+        return Optional.of(decide(deadline.get(), rounds.planEvent().getHeader().getEventId(), deadline.get(),
+                rounds.planEvent().getHeader().getTraceparent()));
     }
 
-    private BlackboardEvent decide(Instant at, String causationId, Instant deadlinePassed) {
+    private BlackboardEvent decide(Instant at, String causationId, Instant deadlinePassed, String causeTraceparent) {
         RoundView view = new RoundView(missionId, rounds.plan(), rounds.round(), rounds.currentOutcomes(),
                 rounds.missingLanes(), deadlinePassed, receipts, index);
-        BlackboardEvent verdict = Quorum.verdict(view, head, at, causationId);
+        BlackboardEvent verdict = Quorum.verdict(view, head, at, causationId, causeTraceparent);
         rounds.decided(Quorum.passed((QuorumReached) verdict.getPayload()));
         return verdict;
     }

@@ -1,6 +1,7 @@
 package dev.swarmboard.verifier.quorum;
 
 import dev.swarmboard.blackboard.EventOrigin;
+import dev.swarmboard.telemetry.Traceparents;
 import dev.swarmboard.blackboard.Events;
 import dev.swarmboard.blackboard.HeadHash;
 import dev.swarmboard.schema.BlackboardEvent;
@@ -35,8 +36,11 @@ public final class Quorum {
      *
      * @param at          when it occurred: the triggering record's timestamp, or the passed deadline
      * @param causationId the triggering event, or the plan event for a deadline verdict
+     * @param causeTraceparent that event's traceparent: the verdict's is its child with a span id derived from the
+     *                         verdict's id, so a replay derives the same bytes and the verifier's span has that id
      */
-    static BlackboardEvent verdict(RoundView round, HeadHash head, Instant at, String causationId) {
+    static BlackboardEvent verdict(RoundView round, HeadHash head, Instant at, String causationId,
+                                   String causeTraceparent) {
         List<Vote> votes = VALIDATORS.stream().map(validator -> validator.vote(round)).toList();
         int threshold = threshold(round.plan());
         long passes = votes.stream().filter(Vote::getPass).count();
@@ -52,8 +56,10 @@ public final class Quorum {
                 .setEventCount(head.count())
                 .setPlanId(round.plan().getPlanId())
                 .build();
-        EventOrigin origin = new EventOrigin(round.missionId(), null, round.round(), PRODUCER, causationId, null);
-        return Events.create(verdictId(round.missionId(), round.plan().getPlanId(), round.round()), origin, payload, at);
+        String verdictId = verdictId(round.missionId(), round.plan().getPlanId(), round.round());
+        EventOrigin origin = new EventOrigin(round.missionId(), null, round.round(), PRODUCER, causationId,
+                Traceparents.derivedChild(causeTraceparent, verdictId));
+        return Events.create(verdictId, origin, payload, at);
     }
 
     /**

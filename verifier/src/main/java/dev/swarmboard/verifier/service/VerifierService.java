@@ -5,10 +5,15 @@ import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.deadletter.DeadLetterProducer;
 import dev.swarmboard.deadletter.DeadLetters;
 import dev.swarmboard.service.SwarmService;
+import dev.swarmboard.telemetry.SwarmMetrics;
+import dev.swarmboard.telemetry.Tracing;
 import dev.swarmboard.verifier.deadletter.SkippingClientSupplier;
 import dev.swarmboard.verifier.deadletter.VerifierOrigin;
 import dev.swarmboard.verifier.topology.VerifierTopology;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -42,8 +47,22 @@ public final class VerifierService implements SwarmService {
     private KafkaStreams streams;
     private DeadLetterProducer deadLetters;
 
+    private final Tracing tracing;
+    private KafkaStreamsMetrics streamsMetrics;
+
     public VerifierService(VerifierConfig config) {
+        this(config, Tracing.off());
+    }
+
+    /** A verifier whose verdicts are spans of {@code tracing}, which it closes when it stops. */
+    public VerifierService(VerifierConfig config, Tracing tracing) {
         this.config = config;
+        this.tracing = tracing;
+    }
+
+    /** The service as configured by {@code SWARM_*}, {@code KAFKA_*} and {@code OTEL_*} environment variables. */
+    public static VerifierService fromEnvironment(Map<String, String> env) {
+        return new VerifierService(VerifierConfig.fromEnvironment(env), Tracing.forService("verifier", env));
     }
 
     @Override
@@ -56,8 +75,10 @@ public final class VerifierService implements SwarmService {
         Codecs codecs = BlackboardSetup.prepare(config.clientProperties(), config.common().catalogue());
         deadLetters = new DeadLetterProducer(config.clientProperties(), config.common().catalogue().deadLetters(),
                 new DeadLetters.Origin(VerifierOrigin.SERVICE, config.common().instanceId()));
-        streams = new KafkaStreams(VerifierTopology.build(new StreamsBuilder(), config, codecs),
+        streams = new KafkaStreams(VerifierTopology.build(new StreamsBuilder(), config, codecs, tracing),
                 config.streamsProperties(), new SkippingClientSupplier(deadLetters));
+        streamsMetrics = new KafkaStreamsMetrics(streams, Tags.of("service", name()));
+        streamsMetrics.bindTo(SwarmMetrics.registry());
         streams.setUncaughtExceptionHandler(this::onThreadFailure);
         // ERROR ends the service: isHealthy() turns false and the process runner exits non-zero.
         streams.setStateListener((now, before) -> {
@@ -97,12 +118,14 @@ public final class VerifierService implements SwarmService {
     @Override
     public synchronized void stop() {
         if (streams != null) {
+            streamsMetrics.close();
             // Leaving the group lets another instance take the partitions at once, not after the session timeout.
             streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                     .withTimeout(CLOSE_TIMEOUT));
             streams = null;
             deadLetters.close();
             deadLetters = null;
+            tracing.close();
         }
     }
 

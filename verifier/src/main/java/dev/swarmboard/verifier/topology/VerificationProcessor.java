@@ -8,11 +8,17 @@ import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.signing.FactCheck;
 import dev.swarmboard.signing.FactSigning;
 import dev.swarmboard.signing.UntrustedFactException;
+import dev.swarmboard.schema.event.QuorumReached;
+import dev.swarmboard.telemetry.Hop;
+import dev.swarmboard.telemetry.MissionLogs;
+import dev.swarmboard.telemetry.SwarmMetrics;
+import dev.swarmboard.telemetry.Tracing;
 import dev.swarmboard.verifier.quorum.MissionVerification;
 import dev.swarmboard.verifier.state.FoldDelta;
 import dev.swarmboard.verifier.state.MissionStates;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -23,6 +29,8 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import io.opentelemetry.api.trace.SpanKind;
 
 /**
  * The thin Kafka shell around {@link MissionVerification}: loads a mission's fold, applies the
@@ -42,16 +50,19 @@ final class VerificationProcessor implements Processor<String, byte[], String, B
     private final String blackboard;
     private final Duration deadlineInterval;
     private final FactSigning signing;
+    private final Tracing tracing;
     private ProcessorContext<String, BlackboardEvent> context;
     private MissionStates missions;
     private DeadlineIndex deadlines;
 
-    VerificationProcessor(Codecs codecs, String blackboard, Duration deadlineInterval, FactSigning signing) {
+    VerificationProcessor(Codecs codecs, String blackboard, Duration deadlineInterval, FactSigning signing,
+                          Tracing tracing) {
         this.codecs = codecs;
         this.codec = codecs.events().codec();
         this.blackboard = blackboard;
         this.deadlineInterval = deadlineInterval;
         this.signing = signing;
+        this.tracing = tracing;
     }
 
     @Override
@@ -84,7 +95,27 @@ final class VerificationProcessor implements Processor<String, byte[], String, B
             throw e;
         }
         save(fold, before, indexed);
-        verdict.ifPresent(this::forward);
+        try (MDC.MDCCloseable mission = MissionLogs.about(event.getHeader().getMissionId())) {
+            verdict.ifPresent(decided -> forward(traced(decided, event.getHeader().getTraceparent())));
+        }
+    }
+
+    /**
+     * The verdict's span ({@code verifier QuorumReached}), the child of the event that completed its round, with
+     * the span id the verdict's traceparent already names (a deadline verdict's span hangs below that id, as
+     * nothing completed its round); counted in {@code swarm_quorum_verdicts_total}.
+     */
+    private BlackboardEvent traced(BlackboardEvent verdict, String parent) {
+        QuorumReached reached = (QuorumReached) verdict.getPayload();
+        String result = reached.getVerdict().toLowerCase(Locale.ROOT);
+        SwarmMetrics.verdict(result);
+        String name = "verifier " + verdict.getHeader().getType();
+        String own = verdict.getHeader().getTraceparent();
+        try (Hop hop = (parent == null ? tracing.start(name, SpanKind.CONSUMER, own)
+                : tracing.startAs(name, SpanKind.CONSUMER, parent, own)).set(Hop.MISSION, verdict.getHeader().getMissionId())
+                .set("swarm.quorum.verdict", result).set("swarm.quorum.round", reached.getRound())) {
+            return verdict;
+        }
     }
 
     private BlackboardEvent decode(Record<String, byte[]> record) {
@@ -115,7 +146,7 @@ final class VerificationProcessor implements Processor<String, byte[], String, B
                 FoldDelta before = MissionStates.before(fold.get(), null);
                 Optional<BlackboardEvent> verdict = fold.get().deadlinePassed(now);
                 save(fold.get(), before, Optional.empty());
-                verdict.ifPresent(this::forward);
+                verdict.ifPresent(decided -> forward(traced(decided, null)));
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.swarmboard.verifier.topology;
 
 import dev.swarmboard.codec.Codecs;
+import dev.swarmboard.telemetry.Tracing;
 import dev.swarmboard.topic.TopicCatalogue;
 import dev.swarmboard.verifier.service.VerifierConfig;
 import org.apache.kafka.common.serialization.Serdes;
@@ -31,6 +32,11 @@ public final class VerifierTopology {
 
     /** Adds the verifier to the builder; {@code codecs} decode events (its registry may know newer schemas). */
     public static Topology build(StreamsBuilder builder, VerifierConfig config, Codecs codecs) {
+        return build(builder, config, codecs, Tracing.off());
+    }
+
+    /** As above; each verdict is a span of {@code tracing}, the child of the event that completed its round. */
+    public static Topology build(StreamsBuilder builder, VerifierConfig config, Codecs codecs, Tracing tracing) {
         TopicCatalogue topics = config.common().catalogue();
         // Caching collapses the per-event summary rewrites of a commit interval into one changelog record.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MISSIONS_STORE),
@@ -39,7 +45,7 @@ public final class VerifierTopology {
                 Serdes.String(), Serdes.String()));
         builder.stream(topics.blackboard(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(SOURCE))
                 .process(() -> new VerificationProcessor(codecs, topics.blackboard(),
-                        config.deadlineInterval(), config.common().signing()), Named.as(PROCESSOR), MISSIONS_STORE,
+                        config.deadlineInterval(), config.common().signing(), tracing), Named.as(PROCESSOR), MISSIONS_STORE,
                         DEADLINES_STORE)
                 .to(topics.blackboard(), Produced.with(Serdes.String(), codecs.events()).withName(SINK));
         return builder.build();
