@@ -26,7 +26,7 @@ final class MissionFileReader {
             "contact", "quorum_threshold", "max_reruns", "shrink_scope_on_retry", "canary_lane", "workspace");
     private static final Set<String> WORKSPACE_KEYS = Set.of("repo", "base", "tests", "test_paths");
     private static final Set<String> CONSTRAINT_KEYS = Set.of("deadline", "token_budget", "cost_budget_usd",
-            "allowed_capabilities", "scope", "requires_confirmation");
+            "allowed_capabilities", "scope", "requires_confirmation", "max_parallel_lanes");
     private static final Set<String> CONTACT_KEYS = Set.of("digest", "critical", "timeout");
 
     private MissionFileReader() {
@@ -86,7 +86,8 @@ final class MissionFileReader {
                             ? mapping.nonNegativeNumber("cost_budget_usd", 0.0) : null)
                     .setAllowedCapabilities(mapping.texts("allowed_capabilities").orElse(List.of()))
                     .setScope(mapping.texts("scope").orElse(List.of()))
-                    .setRequiresConfirmation(mapping.bool("requires_confirmation", false));
+                    .setRequiresConfirmation(mapping.bool("requires_confirmation", false))
+                    .setMaxParallelLanes(mapping.nonNegativeInt("max_parallel_lanes", 0));
         });
         return constraints.build();
     }

@@ -72,6 +72,7 @@ public final class StageRouter {
                         .anyMatch(tool -> registry.tool(tool).map(spec -> spec.tests()).orElse(false)))
                 .setWorkspace(workspace)
                 .setChecks(workflow.checks())
+                .setAfter(lane.getAfter())
                 .build();
         return new RoutedLane(planned, List.copyOf(routing.modelKeys), routing.tokens, routing.unknowns);
     }

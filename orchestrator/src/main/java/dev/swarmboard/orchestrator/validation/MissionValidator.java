@@ -86,6 +86,7 @@ public final class MissionValidator {
             LaneChecks checks = new LaneChecks(registry, workflows, router, spec, missionWorkflow);
             lanes = checks.check(rejections, undecidable);
             checkCanary(spec, rejections);
+            SequenceChecks.check(spec, rejections);
             checkInputs(spec, checks.workflowsUsed(), rejections);
         }
         WorkspaceChecks.check(spec, registry, lanes, rejections);
