@@ -21,7 +21,9 @@ import java.util.Set;
 /**
  * Turns a lane and its workflow into stages with a routing table. A stage role is served by the
  * registry model of the stage's role if the registry lists it, else of the lane's role, else of
- * {@code default}. Ensemble, parallel and routed entries name a model key or, failing that, a role.
+ * {@code default} when the registry opts in to serving unknown roles with it. Ensemble, parallel and
+ * routed entries name a model key or, failing that, a role. A routed phase keeps only the route whose
+ * category is the lane's role; a lane with no such route is {@code UNKNOWN} (never the first route).
  * The lane's tools run after the last stage unless phases name their own.
  */
 public final class StageRouter {
@@ -90,9 +92,9 @@ public final class StageRouter {
             case SINGLE -> routing.byRole(phase, phase.role()).ifPresent(models::add);
             case ENSEMBLE, PARALLEL -> phase.models()
                     .forEach(target -> routing.byTarget(phase, target).ifPresent(models::add));
-            case ROUTED -> phase.routes().forEach(route -> routing.byTarget(phase, route.target())
-                    .map(model -> ModelRoute.newBuilder(model).setCategory(route.category()).build())
-                    .ifPresent(models::add));
+            case ROUTED -> routing.routeFor(phase).flatMap(route -> routing.byTarget(phase, route.target())
+                    .map(model -> ModelRoute.newBuilder(model).setCategory(route.category()).build()))
+                    .ifPresent(models::add);
             default -> throw new IllegalArgumentException("phase " + phase.name() + " has no type");
         }
         if (phase.type() == StageType.ENSEMBLE) {
@@ -126,13 +128,12 @@ public final class StageRouter {
         }
 
         Optional<ModelRoute> byRole(Phase phase, String role) {
-            Optional<String> key = listed(role).or(() -> listed(laneRole))
-                    .or(() -> listed(CapabilityRegistry.DEFAULT_ROLE));
+            Optional<String> key = listed(role).or(() -> listed(laneRole)).or(this::defaultForUnknown);
             if (key.isEmpty()) {
                 unknowns.add(Reasons.of(ReasonCode.UNKNOWN, field, "stage " + phase.name() + ": no model serves role '"
                         + role + "', lane role '" + laneRole + "' or the default role",
                         "registry entry roles." + role, "registry entry roles." + laneRole,
-                        "registry entry roles.default"));
+                        "registry entries roles.default and " + CapabilityRegistry.DEFAULT_FOR_UNKNOWN_ROLES + ": true"));
             }
             return key.map(this::use);
         }
@@ -141,13 +142,29 @@ public final class StageRouter {
             if (registry.models().containsKey(target)) {
                 return Optional.of(use(target));
             }
-            Optional<String> key = listed(target).or(() -> listed(CapabilityRegistry.DEFAULT_ROLE));
+            Optional<String> key = listed(target).or(this::defaultForUnknown);
             if (key.isEmpty()) {
                 unknowns.add(Reasons.of(ReasonCode.UNKNOWN, field, "stage " + phase.name() + ": '" + target
                         + "' is neither a registered model nor a served role",
                         "registry entry models." + target, "registry entry roles." + target));
             }
             return key.map(this::use);
+        }
+
+        /** The route of a routed phase whose category is the lane's role; none is UNKNOWN, never the first. */
+        Optional<Phase.Route> routeFor(Phase phase) {
+            Optional<Phase.Route> route = phase.routes().stream()
+                    .filter(candidate -> candidate.category().equals(laneRole)).findFirst();
+            if (route.isEmpty()) {
+                unknowns.add(Reasons.of(ReasonCode.UNKNOWN, field, "stage " + phase.name() + " routes by category "
+                        + phase.routes().stream().map(Phase.Route::category).toList() + " and none is the lane's role '"
+                        + laneRole + "'", "a route with category " + laneRole + " in phase " + phase.name()));
+            }
+            return route;
+        }
+
+        private Optional<String> defaultForUnknown() {
+            return registry.defaultForUnknownRoles() ? listed(CapabilityRegistry.DEFAULT_ROLE) : Optional.empty();
         }
 
         private Optional<String> listed(String role) {
