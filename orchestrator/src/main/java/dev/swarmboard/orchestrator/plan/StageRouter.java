@@ -12,7 +12,12 @@ import dev.swarmboard.schema.Reason;
 import dev.swarmboard.schema.StagePlan;
 import dev.swarmboard.schema.StageType;
 import dev.swarmboard.schema.Workspace;
+import dev.swarmboard.orchestrator.tokens.TokenDefaults;
+import dev.swarmboard.orchestrator.tokens.TokenLimit;
+import dev.swarmboard.schema.StageSetting;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -29,9 +34,26 @@ import java.util.Set;
 public final class StageRouter {
 
     private final CapabilityRegistry registry;
+    private final TokenDefaults tokenDefaults;
+    private final Map<String, Integer> stageTokens;
 
     public StageRouter(CapabilityRegistry registry) {
+        this(registry, TokenDefaults.NONE, Map.of());
+    }
+
+    /** A router whose token caps fall back to the environment's before the registry's ({@link TokenLimit}). */
+    public StageRouter(CapabilityRegistry registry, TokenDefaults tokenDefaults, Map<String, Integer> stageTokens) {
         this.registry = registry;
+        this.tokenDefaults = tokenDefaults;
+        this.stageTokens = Map.copyOf(stageTokens);
+    }
+
+    /** This router with a mission's stage settings ({@code stages.<name>.max_tokens}), which win over all others. */
+    public StageRouter forMission(List<StageSetting> stages) {
+        Map<String, Integer> tokens = new HashMap<>();
+        stages.stream().filter(stage -> stage.getMaxTokens() != null)
+                .forEach(stage -> tokens.putIfAbsent(stage.getName(), stage.getMaxTokens()));
+        return new StageRouter(registry, tokenDefaults, tokens);
     }
 
     public RoutedLane route(LaneSpec lane, Workflow workflow, String field) {
@@ -89,7 +111,8 @@ public final class StageRouter {
         List<ModelRoute> models = new ArrayList<>();
         ModelRoute judge = null;
         switch (phase.type()) {
-            case SINGLE -> routing.byRole(phase, phase.role()).ifPresent(models::add);
+            case SINGLE -> (phase.model().isEmpty() ? routing.byRole(phase, phase.role())
+                    : routing.byModel(phase, phase.model())).ifPresent(models::add);
             case ENSEMBLE, PARALLEL -> phase.models()
                     .forEach(target -> routing.byTarget(phase, target).ifPresent(models::add));
             case ROUTED -> routing.routeFor(phase).flatMap(route -> routing.byTarget(phase, route.target())
@@ -135,12 +158,21 @@ public final class StageRouter {
                         "registry entry roles." + role, "registry entry roles." + laneRole,
                         "registry entries roles.default and " + CapabilityRegistry.DEFAULT_FOR_UNKNOWN_ROLES + ": true"));
             }
-            return key.map(this::use);
+            return key.map(modelKey -> use(phase, modelKey));
+        }
+
+        Optional<ModelRoute> byModel(Phase phase, String modelKey) {
+            if (registry.models().containsKey(modelKey)) {
+                return Optional.of(use(phase, modelKey));
+            }
+            unknowns.add(Reasons.of(ReasonCode.UNKNOWN, field, "stage " + phase.name() + ": model '" + modelKey
+                    + "' is not registered", "registry entry models." + modelKey));
+            return Optional.empty();
         }
 
         Optional<ModelRoute> byTarget(Phase phase, String target) {
             if (registry.models().containsKey(target)) {
-                return Optional.of(use(target));
+                return Optional.of(use(phase, target));
             }
             Optional<String> key = listed(target).or(this::defaultForUnknown);
             if (key.isEmpty()) {
@@ -148,7 +180,7 @@ public final class StageRouter {
                         + "' is neither a registered model nor a served role",
                         "registry entry models." + target, "registry entry roles." + target));
             }
-            return key.map(this::use);
+            return key.map(modelKey -> use(phase, modelKey));
         }
 
         /** The route of a routed phase whose category is the lane's role; none is UNKNOWN, never the first. */
@@ -171,8 +203,11 @@ public final class StageRouter {
             return Optional.ofNullable(role).map(registry.roles()::get);
         }
 
-        private ModelRoute use(String modelKey) {
-            ModelRoute route = CapabilityRegistry.toRoute(modelKey, registry.models().get(modelKey));
+        private ModelRoute use(Phase phase, String modelKey) {
+            TokenLimit.Resolved cap = TokenLimit.resolve(phase.name(), Optional.ofNullable(stageTokens.get(phase.name())),
+                    Optional.ofNullable(phase.maxTokens()), tokenDefaults, modelKey, registry.models().get(modelKey));
+            ModelRoute route = ModelRoute.newBuilder(CapabilityRegistry.toRoute(modelKey, registry.models().get(modelKey)))
+                    .setMaxTokens(cap.maxTokens()).setMaxTokensFrom(cap.source()).build();
             modelKeys.add(modelKey);
             tokens += route.getMaxTokens();
             return route;

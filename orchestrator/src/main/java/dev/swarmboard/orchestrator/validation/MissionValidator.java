@@ -6,6 +6,7 @@ import dev.swarmboard.orchestrator.plan.OrchestrateLane;
 import dev.swarmboard.orchestrator.plan.Planner;
 import dev.swarmboard.orchestrator.plan.RoutedLane;
 import dev.swarmboard.orchestrator.plan.StageRouter;
+import dev.swarmboard.orchestrator.tokens.TokenDefaults;
 import dev.swarmboard.orchestrator.workflow.BuiltInWorkflows;
 import dev.swarmboard.orchestrator.workflow.Workflow;
 import dev.swarmboard.orchestrator.workflow.WorkflowCatalogue;
@@ -39,9 +40,14 @@ public final class MissionValidator {
     private final StageRouter router;
 
     public MissionValidator(CapabilityRegistry registry, WorkflowCatalogue workflows) {
+        this(registry, workflows, TokenDefaults.NONE);
+    }
+
+    /** A validator whose stage token caps fall back to the environment's ({@code SWARM_MAX_TOKENS} …). */
+    public MissionValidator(CapabilityRegistry registry, WorkflowCatalogue workflows, TokenDefaults tokenDefaults) {
         this.registry = registry;
         this.workflows = workflows;
-        this.router = new StageRouter(registry);
+        this.router = new StageRouter(registry, tokenDefaults, java.util.Map.of());
     }
 
     public CapabilityRegistry registry() {
@@ -76,6 +82,7 @@ public final class MissionValidator {
         Optional<Instant> deadline = deadline(spec.getConstraints(), submittedAt, now, rejections);
         Optional<Workflow> missionWorkflow = missionWorkflow(spec, rejections);
         checkAllowedCapabilities(spec.getConstraints(), rejections);
+        StageRouter router = this.router.forMission(spec.getStages());
         List<RoutedLane> lanes;
         if (spec.getLanes().isEmpty()) {
             lanes = List.of(router.route(OrchestrateLane.of(spec), OrchestrateLane.WORKFLOW, "lanes"));
@@ -89,6 +96,7 @@ public final class MissionValidator {
             SequenceChecks.check(spec, rejections);
             checkInputs(spec, checks.workflowsUsed(), rejections);
         }
+        StageSettingChecks.check(spec.getStages(), lanes, !spec.getLanes().isEmpty(), rejections);
         WorkspaceChecks.check(spec, registry, lanes, rejections);
         checkBudgets(spec.getConstraints(), lanes, rejections);
         return new Validation(rejections, undecidable, deadline, lanes);

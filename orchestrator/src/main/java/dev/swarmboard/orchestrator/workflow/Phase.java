@@ -11,10 +11,12 @@ import java.util.Objects;
  * writes, and the context it may see. Model entries name a registry model key or a role. {@code tools}
  * run after the phase ({@value #WORKSPACE_TESTS} = the workspace's test tools); {@code expect} is what
  * those test runs must show ({@code red}, {@code green}) for a workflow that declares {@code red_green}.
+ * {@code model} (a registry model key, single phases only) serves the phase instead of its role's model;
+ * {@code maxTokens} (null: unset) caps each of its model calls unless the mission's stage setting does.
  */
 public record Phase(String name, StageType type, String role, List<String> models, String judge,
                     List<Route> routes, String input, String output, ContextStrategy context,
-                    List<String> tools, String expect) {
+                    List<String> tools, String expect, String model, Integer maxTokens) {
 
     /** The entry of {@code tools} that stands for the mission workspace's test tools. */
     public static final String WORKSPACE_TESTS = "tests";
@@ -30,6 +32,14 @@ public record Phase(String name, StageType type, String role, List<String> model
         Objects.requireNonNull(context, "context");
         tools = List.copyOf(tools);
         expect = expect == null ? "" : expect;
+        model = model == null ? "" : model;
+    }
+
+    /** A phase with no model or token cap of its own. */
+    public Phase(String name, StageType type, String role, List<String> models, String judge,
+                 List<Route> routes, String input, String output, ContextStrategy context,
+                 List<String> tools, String expect) {
+        this(name, type, role, models, judge, routes, input, output, context, tools, expect, "", null);
     }
 
     /** A phase that runs no tools of its own and expects nothing of the tests. */
