@@ -6,16 +6,19 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.swarmboard.capability.CapabilityRegistry;
 import dev.swarmboard.orchestrator.Fixtures;
+import dev.swarmboard.orchestrator.tokens.TokenDefaults;
 import dev.swarmboard.orchestrator.workflow.BuiltInWorkflows;
 import dev.swarmboard.orchestrator.workflow.Phase;
 import dev.swarmboard.orchestrator.workflow.Workflow;
 import dev.swarmboard.schema.ContextStrategy;
 import dev.swarmboard.schema.LaneSpec;
 import dev.swarmboard.schema.ModelRoute;
+import dev.swarmboard.schema.StageSetting;
 import dev.swarmboard.schema.StagePlan;
 import dev.swarmboard.schema.StageType;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class StageRouterTest {
@@ -98,6 +101,28 @@ class StageRouterTest {
             assertThat(reason.getCode()).isEqualTo("UNKNOWN");
             assertThat(reason.getMessage()).contains("[code, docs]").contains("'frontend'");
         });
+    }
+
+    @Test
+    void shouldCapEachStageByTheMissionStageThenThePhaseThenTheEnvironment() {
+        // Given a phase with its own max_tokens, another without, a mission stage setting and an environment cap
+        Workflow workflow = new Workflow("w", "", List.of(), List.of(
+                new Phase("react", StageType.SINGLE, "react", List.of(), null, List.of(), "", "plan",
+                        ContextStrategy.FRESH, List.of(), "", "", 700),
+                new Phase("engage", StageType.SINGLE, "engage", List.of(), null, List.of(), "plan", "report",
+                        ContextStrategy.FRESH, List.of(), "", "big", 900),
+                Phase.single("review", "judge", "report", "verdict", ContextStrategy.FRESH)));
+        StageRouter capped = new StageRouter(Fixtures.registry(), new TokenDefaults(Optional.of(1200),
+                Optional.empty()), Map.of()).forMission(List.of(new StageSetting("engage", 4000)));
+        // When a lane is routed
+        RoutedLane routed = capped.route(lane("a", "writer", List.of()), workflow, "lanes[0]");
+        // Then each route records its cap and where it came from, and the phase's model serves engage
+        assertThat(routed.lane().getStages()).extracting(stage -> stage.getModels().get(0))
+                .extracting(ModelRoute::getModelKey, ModelRoute::getMaxTokens, ModelRoute::getMaxTokensFrom)
+                .containsExactly(tuple("small", 700, "workflow phase react max_tokens"),
+                        tuple("big", 4000, "mission stages.engage.max_tokens"),
+                        tuple("big", 1200, "SWARM_MAX_TOKENS"));
+        assertThat(routed.minimumTokens()).isEqualTo(700 + 4000 + 1200);
     }
 
     @Test
