@@ -9,6 +9,7 @@ import dev.swarmboard.orchestrator.mission.MissionFiles;
 import dev.swarmboard.orchestrator.mission.MissionHash;
 import dev.swarmboard.orchestrator.mission.MissionStatus;
 import dev.swarmboard.orchestrator.mission.MissionWatch;
+import dev.swarmboard.orchestrator.sequence.LaneGraph;
 import dev.swarmboard.orchestrator.tokens.TokenDefaults;
 import dev.swarmboard.orchestrator.service.OrchestratorConfig;
 import dev.swarmboard.orchestrator.validation.MissionValidator;
@@ -43,6 +44,10 @@ final class MissionCommand {
         }
         checked.notes().forEach(note -> System.err.println("note: " + ShownText.terminal(note.getCode() + " "
                 + note.getField() + ": " + note.getMessage())));
+        LaneGraph graph = LaneGraph.of(checked.submission().orElseThrow().getMission().getLanes());
+        if (graph.sequenced()) {
+            System.err.println("lane order: " + ShownText.terminal(graph.describeOrder()));
+        }
         return checked.submission().orElseThrow();
     }
 

@@ -21,6 +21,13 @@ public record LaneGraph(Map<String, List<String>> after) {
         after = java.util.Collections.unmodifiableMap(copy);
     }
 
+    /** The graph of a mission's lanes, in written order (a repeated id keeps its first lane). */
+    public static LaneGraph of(List<dev.swarmboard.schema.LaneSpec> lanes) {
+        Map<String, List<String>> after = new LinkedHashMap<>();
+        lanes.forEach(lane -> after.putIfAbsent(lane.getId(), lane.getAfter()));
+        return new LaneGraph(after);
+    }
+
     /** The predecessors of a lane, empty for a lane the graph does not know. */
     public List<String> predecessors(String laneId) {
         return after.getOrDefault(laneId, List.of());
@@ -111,6 +118,20 @@ public record LaneGraph(Map<String, List<String>> after) {
             left.remove(next.get());
         }
         return placed;
+    }
+
+    /**
+     * The order as one line for people: each lane in {@link #order()}, with what it waits for
+     * ({@code a, b after a, c after a+b}).
+     */
+    public String describeOrder() {
+        return String.join(", ", order().stream().map(lane -> predecessors(lane).isEmpty() ? lane
+                : lane + " after " + String.join("+", predecessors(lane))).toList());
+    }
+
+    /** Whether any lane waits for another. */
+    public boolean sequenced() {
+        return after.values().stream().anyMatch(predecessors -> !predecessors.isEmpty());
     }
 
     /** A lane and one predecessor it names. */

@@ -1,12 +1,9 @@
 package dev.swarmboard.orchestrator.validation;
 
 import dev.swarmboard.orchestrator.sequence.LaneGraph;
-import dev.swarmboard.schema.LaneSpec;
 import dev.swarmboard.schema.MissionSpec;
 import dev.swarmboard.schema.Reason;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The checks of a mission's lane sequencing: every {@code after} names another lane of the mission,
@@ -18,15 +15,8 @@ final class SequenceChecks {
     private SequenceChecks() {
     }
 
-    /** The graph of the mission's lanes, in written order. */
-    static LaneGraph graph(List<LaneSpec> lanes) {
-        Map<String, List<String>> after = new LinkedHashMap<>();
-        lanes.forEach(lane -> after.putIfAbsent(lane.getId(), lane.getAfter()));
-        return new LaneGraph(after);
-    }
-
     static void check(MissionSpec spec, List<Reason> rejections) {
-        LaneGraph graph = graph(spec.getLanes());
+        LaneGraph graph = LaneGraph.of(spec.getLanes());
         for (LaneGraph.Edge edge : graph.invalidEdges()) {
             String field = "lanes[" + indexOf(spec, edge.lane()) + "].after";
             rejections.add(edge.lane().equals(edge.predecessor())
