@@ -58,6 +58,16 @@ class SequenceChecksTest {
     }
 
     @Test
+    void shouldRejectSequencedLanesOfAWorkspaceMissionUntilCheckoutsChain() {
+        List<Reason> reasons = reasons(mission("m1").setLanes(List.of(after("a"), after("b", "a")))
+                .setWorkspace(dev.swarmboard.schema.Workspace.newBuilder().setRepo("/r").setBase("0".repeat(40))
+                        .setBaseRef("main").build()));
+
+        assertThat(reasons).extracting(Reason::getCode, Reason::getField).contains(tuple("INVALID_AFTER",
+                "lanes[1].after"));
+    }
+
+    @Test
     void shouldRejectANegativeParallelCap() {
         MissionSpec base = mission("m1").build();
         List<Reason> reasons = reasons(MissionSpec.newBuilder(base).setConstraints(
