@@ -66,6 +66,18 @@ class MissionFilesTest {
     }
 
     @Test
+    void shouldAcceptTheSequencedExampleAgainstTheOfflineRegistry() {
+        MissionValidator offline = new MissionValidator(CapabilityRegistry.load(Fixtures.EXAMPLES.resolve(
+                "capabilities/offline.yaml")), Fixtures.workflows());
+
+        MissionFile file = MissionFiles.check(Fixtures.EXAMPLES.resolve("missions/sequenced.yaml"), offline, NOW);
+
+        assertThat(file.reasons()).isEmpty();
+        assertThat(file.submission().orElseThrow().getMission().getLanes().get(2).getAfter())
+                .containsExactly("overview");
+    }
+
+    @Test
     void shouldRejectAStageSettingNoLaneRuns() {
         String yaml = """
                 goal: "Write the brief"
