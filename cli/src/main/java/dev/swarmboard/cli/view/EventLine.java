@@ -4,6 +4,7 @@ import dev.swarmboard.change.Diffstat;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.CheckResult;
 import dev.swarmboard.schema.EventHeader;
+import dev.swarmboard.schema.Plan;
 import dev.swarmboard.schema.Reason;
 import dev.swarmboard.schema.Vote;
 import dev.swarmboard.schema.event.BudgetExceeded;
@@ -129,7 +130,7 @@ public final class EventLine {
     }
 
     /** The plan's sequence ({@code ; order a, b after a}) when a lane waits for another. */
-    private static String order(dev.swarmboard.schema.Plan plan) {
+    private static String order(Plan plan) {
         List<String> steps = plan.getLanes().stream().map(lane -> lane.getAfter().isEmpty() ? lane.getLaneId()
                 : lane.getLaneId() + " after " + String.join("+", lane.getAfter())).toList();
         return plan.getLanes().stream().allMatch(lane -> lane.getAfter().isEmpty()) ? ""

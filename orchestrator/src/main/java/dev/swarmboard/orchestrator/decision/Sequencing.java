@@ -4,9 +4,11 @@ import dev.swarmboard.orchestrator.state.PlanProgress;
 import dev.swarmboard.orchestrator.validation.ReasonCode;
 import dev.swarmboard.orchestrator.validation.Reasons;
 import dev.swarmboard.schema.PlannedLane;
+import dev.swarmboard.schema.Reason;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -60,7 +62,7 @@ public final class Sequencing {
                 continue;
             }
             List<String> after = lane.getAfter();
-            var failedPredecessor = after.stream().filter(notPassing::contains).findFirst();
+            Optional<String> failedPredecessor = after.stream().filter(notPassing::contains).findFirst();
             if (failedPredecessor.isPresent()) {
                 blocked.add(new Blocked(lane.getLaneId(), failedPredecessor.get()));
                 notPassing.add(lane.getLaneId());
@@ -73,7 +75,7 @@ public final class Sequencing {
     }
 
     /** The reason a blocked lane's LaneFailed carries. */
-    static dev.swarmboard.schema.Reason reasonOf(Blocked blocked) {
+    static Reason reasonOf(Blocked blocked) {
         return Reasons.of(ReasonCode.PREDECESSOR_FAILED, "lanes." + blocked.laneId() + ".after", blocked.reason());
     }
 }

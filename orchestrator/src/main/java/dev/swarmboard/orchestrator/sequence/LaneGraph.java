@@ -1,6 +1,8 @@
 package dev.swarmboard.orchestrator.sequence;
 
+import dev.swarmboard.schema.LaneSpec;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,11 +20,11 @@ public record LaneGraph(Map<String, List<String>> after) {
     public LaneGraph {
         Map<String, List<String>> copy = new LinkedHashMap<>();
         after.forEach((lane, predecessors) -> copy.put(lane, List.copyOf(predecessors)));
-        after = java.util.Collections.unmodifiableMap(copy);
+        after = Collections.unmodifiableMap(copy);
     }
 
     /** The graph of a mission's lanes, in written order (a repeated id keeps its first lane). */
-    public static LaneGraph of(List<dev.swarmboard.schema.LaneSpec> lanes) {
+    public static LaneGraph of(List<LaneSpec> lanes) {
         Map<String, List<String>> after = new LinkedHashMap<>();
         lanes.forEach(lane -> after.putIfAbsent(lane.getId(), lane.getAfter()));
         return new LaneGraph(after);

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -47,7 +48,7 @@ public final class MissionValidator {
     public MissionValidator(CapabilityRegistry registry, WorkflowCatalogue workflows, TokenDefaults tokenDefaults) {
         this.registry = registry;
         this.workflows = workflows;
-        this.router = new StageRouter(registry, tokenDefaults, java.util.Map.of());
+        this.router = new StageRouter(registry, tokenDefaults, Map.of());
     }
 
     public CapabilityRegistry registry() {
