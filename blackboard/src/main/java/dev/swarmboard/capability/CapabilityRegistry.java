@@ -17,9 +17,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The static capability registry: the models a mission may call, which model serves each role, and the
  * allowlisted tools. Loaded once at start and fail-closed: a file with any error is refused whole, with
- * every error listed. A role not listed is served by the {@code default} role's model, if there is one.
+ * every error listed. A role not listed is unknown (fail closed), unless the registry opts in with
+ * {@code default_for_unknown_roles: true}: then the {@code default} role's model serves it.
  */
-public record CapabilityRegistry(Map<String, ModelSpec> models, Map<String, String> roles, Map<String, ToolSpec> tools) {
+public record CapabilityRegistry(Map<String, ModelSpec> models, Map<String, String> roles, Map<String, ToolSpec> tools,
+                                 boolean defaultForUnknownRoles) {
 
     private static final Logger LOG = LoggerFactory.getLogger(CapabilityRegistry.class);
 
@@ -28,8 +30,11 @@ public record CapabilityRegistry(Map<String, ModelSpec> models, Map<String, Stri
             CapabilityRegistry::parseFlag, false,
             "Refuse (not just warn about) unsafe tool and model entries in the capability registry");
 
-    /** The role whose model serves every role not listed. */
+    /** The role whose model serves every role not listed, when the registry opts in. */
     public static final String DEFAULT_ROLE = "default";
+
+    /** The registry's top-level key that lets {@link #DEFAULT_ROLE} serve roles it does not list. */
+    public static final String DEFAULT_FOR_UNKNOWN_ROLES = "default_for_unknown_roles";
 
     public CapabilityRegistry {
         models = Collections.unmodifiableMap(new TreeMap<>(models));
@@ -40,6 +45,11 @@ public record CapabilityRegistry(Map<String, ModelSpec> models, Map<String, Stri
                 throw new IllegalArgumentException("role " + role.getKey() + " names unknown model " + role.getValue());
             }
         }
+    }
+
+    /** A registry that serves only the roles it lists. */
+    public CapabilityRegistry(Map<String, ModelSpec> models, Map<String, String> roles, Map<String, ToolSpec> tools) {
+        this(models, roles, tools, false);
     }
 
     /**
@@ -72,9 +82,13 @@ public record CapabilityRegistry(Map<String, ModelSpec> models, Map<String, Stri
         return Optional.ofNullable(models.get(modelKey));
     }
 
-    /** The model key serving a role: the role's own entry, else the default role's, else empty. */
+    /**
+     * The model key serving a role: the role's own entry, else (only when the registry opts in with
+     * {@code default_for_unknown_roles: true}) the default role's, else empty.
+     */
     public Optional<String> modelKeyForRole(String role) {
-        return Optional.ofNullable(roles.getOrDefault(role, roles.get(DEFAULT_ROLE)));
+        return Optional.ofNullable(roles.containsKey(role) ? roles.get(role)
+                : defaultForUnknownRoles ? roles.get(DEFAULT_ROLE) : null);
     }
 
     /** The route a plan records for a role: its model key, provider, model id and token cap. */

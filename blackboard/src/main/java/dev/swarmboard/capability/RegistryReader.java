@@ -9,10 +9,14 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
-/** Reads a whole registry document: its three sections, every entry, and the role-to-model links. */
+/**
+ * Reads a whole registry document: its three sections, every entry, the role-to-model links, and
+ * whether the default role serves roles the registry does not list.
+ */
 final class RegistryReader {
 
-    private static final Set<String> SECTIONS = Set.of("models", "roles", "tools");
+    private static final Set<String> SECTIONS = Set.of("models", "roles", "tools",
+            CapabilityRegistry.DEFAULT_FOR_UNKNOWN_ROLES);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private RegistryReader() {
@@ -40,7 +44,12 @@ final class RegistryReader {
         if (document.errors().isEmpty()) {
             audit(document, RegistryAudit.of(models, tools, baseDir), strict, warnings);
         }
-        return document.result(() -> new CapabilityRegistry(models, roles, tools));
+        boolean defaultForUnknown = root.get().bool(CapabilityRegistry.DEFAULT_FOR_UNKNOWN_ROLES, false);
+        if (defaultForUnknown && !roles.containsKey(CapabilityRegistry.DEFAULT_ROLE)) {
+            root.get().reject(CapabilityRegistry.DEFAULT_FOR_UNKNOWN_ROLES, "needs roles." + CapabilityRegistry.DEFAULT_ROLE
+                    + " to name the model that serves unknown roles");
+        }
+        return document.result(() -> new CapabilityRegistry(models, roles, tools, defaultForUnknown));
     }
 
     private static void audit(YamlDocument document, RegistryAudit audit, boolean strict,

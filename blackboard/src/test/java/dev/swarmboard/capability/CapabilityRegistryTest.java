@@ -119,7 +119,7 @@ class CapabilityRegistryTest {
         // Then
         assertThat(parsed.isValid()).isFalse();
         assertThat(parsed.errors()).map(ConfigError::toString).containsExactlyInAnyOrder(
-                "colours: unknown key (allowed: models, roles, tools) (line 11)",
+                "colours: unknown key (allowed: default_for_unknown_roles, models, roles, tools) (line 11)",
                 "models.gpt.max_token: unknown key (allowed: api_key_env, api_key_file, base_url, connect_timeout_seconds, "
                         + "max_retries, max_tokens, model, price_per_million_input_usd, "
                         + "price_per_million_output_usd, provider, read_timeout_seconds, response_format, script) "
@@ -236,6 +236,7 @@ class CapabilityRegistryTest {
                     provider: openai
                     model: openai/gpt-oss-20b
                     max_tokens: 800
+                default_for_unknown_roles: true
                 roles:
                   default: big
                   judge: small
@@ -250,6 +251,26 @@ class CapabilityRegistryTest {
         assertThat(judge).contains(ModelRoute.newBuilder().setModelKey("small").setProvider("openai")
                 .setModel("openai/gpt-oss-20b").setMaxTokens(800).build());
         assertThat(perceive.map(ModelRoute::getModelKey)).contains("big");
+    }
+
+    @Test
+    void shouldNotServeAnUnlistedRoleWithTheDefaultUnlessTheRegistryOptsIn() {
+        // Given a registry with a default role but no opt-in
+        CapabilityRegistry registry = CapabilityRegistry.parse(MINIMAL, dir).orThrow("test");
+
+        // Then a misspelt role finds no model, while the default role itself is served
+        assertThat(registry.defaultForUnknownRoles()).isFalse();
+        assertThat(registry.modelForRole("writter")).isEmpty();
+        assertThat(registry.modelForRole("default")).isPresent();
+    }
+
+    @Test
+    void shouldRefuseTheOptInWithoutADefaultRole() {
+        Parsed<CapabilityRegistry> parsed = CapabilityRegistry.parse("default_for_unknown_roles: true\n"
+                + MINIMAL.replace("default:", "planner:"), dir);
+
+        assertThat(parsed.errors()).map(ConfigError::toString).anyMatch(error ->
+                error.startsWith("default_for_unknown_roles: needs roles.default"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.swarmboard.config.KafkaPreflight;
 import dev.swarmboard.digest.service.DigestConfig;
 import dev.swarmboard.lane.service.LaneWorkerConfig;
 import dev.swarmboard.orchestrator.service.OrchestratorConfig;
+import dev.swarmboard.orchestrator.tokens.TokenDefaults;
 import dev.swarmboard.verifier.service.VerifierConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ final class ConfigCommand implements Runnable {
         add(rows, "verifier", VerifierConfig.PARAMETERS);
         add(rows, "digest", DigestConfig.PARAMETERS);
         add(rows, "topics", TopicsCommand.PARAMETERS);
+        add(rows, "submit", TokenDefaults.PARAMETERS);
         for (String command : List.of("cli", "run")) {
             add(rows, command, List.of(KafkaPreflight.TIMEOUT_SECONDS));
         }

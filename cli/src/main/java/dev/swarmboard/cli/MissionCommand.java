@@ -10,6 +10,8 @@ import dev.swarmboard.orchestrator.mission.MissionFiles;
 import dev.swarmboard.orchestrator.mission.MissionHash;
 import dev.swarmboard.orchestrator.mission.MissionStatus;
 import dev.swarmboard.orchestrator.mission.MissionWatch;
+import dev.swarmboard.orchestrator.sequence.LaneGraph;
+import dev.swarmboard.orchestrator.tokens.TokenDefaults;
 import dev.swarmboard.orchestrator.service.OrchestratorConfig;
 import dev.swarmboard.orchestrator.validation.MissionValidator;
 import dev.swarmboard.orchestrator.validation.Reasons;
@@ -36,13 +38,18 @@ final class MissionCommand {
     /** Validates the file against the registry and workflows; the submission, or a UsageException with every reason. */
     static SubmitMission validate(Path file, Path capabilities, Path workflows) {
         MissionValidator validator = new MissionValidator(CapabilityRegistry.load(capabilities),
-                workflows == null ? WorkflowCatalogue.builtIn() : WorkflowCatalogue.load(workflows));
+                workflows == null ? WorkflowCatalogue.builtIn() : WorkflowCatalogue.load(workflows),
+                TokenDefaults.fromEnvironment(System.getenv()));
         MissionFile checked = MissionFiles.check(file, validator, Instant.now());
         if (!checked.valid()) {
             throw new UsageException(file + " is not a valid mission: " + Reasons.render(checked.reasons()));
         }
         checked.notes().forEach(note -> System.err.println("note: " + ShownText.terminal(note.getCode() + " "
                 + note.getField() + ": " + note.getMessage())));
+        LaneGraph graph = LaneGraph.of(checked.submission().orElseThrow().getMission().getLanes());
+        if (graph.sequenced()) {
+            System.err.println("lane order: " + ShownText.terminal(graph.describeOrder()));
+        }
         return checked.submission().orElseThrow();
     }
 

@@ -69,6 +69,7 @@ class SecretsSealedStackIT {
                         model: fake-model
                         api_key_file: %s
                         max_retries: 0
+                    default_for_unknown_roles: true
                     roles:
                       default: hostile
                     """.formatted(provider.baseUrl(), keyFile));

@@ -34,7 +34,7 @@ public final class Fixtures {
         return registry(true);
     }
 
-    /** The registry, with or without a {@code default} role. */
+    /** The registry, with or without a {@code default} role that serves the roles it does not list. */
     public static CapabilityRegistry registry(boolean withDefault) {
         Map<String, String> roles = new HashMap<>(Map.of("planner", "big", "perceive", "small", "react", "small",
                 "engage", "small", "judge", "big"));
@@ -45,7 +45,7 @@ public final class Fixtures {
                 Map.of("small", ModelSpec.scripted("scripted-small", 1000, Pricing.FREE, Path.of("small.yaml")),
                         "big", ModelSpec.scripted("scripted-big", 2000, Pricing.FREE, Path.of("big.yaml"))),
                 roles,
-                Map.of("unit-tests", tool("unit-tests", true), "line-count", tool("line-count", false)));
+                Map.of("unit-tests", tool("unit-tests", true), "line-count", tool("line-count", false)), withDefault);
     }
 
     public static WorkflowCatalogue workflows() {

@@ -4,6 +4,7 @@ import dev.swarmboard.change.Diffstat;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.CheckResult;
 import dev.swarmboard.schema.EventHeader;
+import dev.swarmboard.schema.Plan;
 import dev.swarmboard.schema.Reason;
 import dev.swarmboard.schema.Vote;
 import dev.swarmboard.schema.event.BudgetExceeded;
@@ -67,7 +68,8 @@ public final class EventLine {
             return "plan " + p.getPlan().getPlanId() + " awaits a decision: " + reasons(p.getReasons());
         } else if (payload instanceof PlanIssued p) {
             return "plan " + p.getPlan().getPlanId() + " v" + p.getPlan().getVersion() + ", "
-                    + p.getPlan().getLanes().size() + " lanes, issued " + p.getIssuedLanes();
+                    + p.getPlan().getLanes().size() + " lanes, issued " + p.getIssuedLanes()
+                    + (p.getRound() > 1 ? " at round " + p.getRound() : "") + order(p.getPlan());
         } else if (payload instanceof MissionPaused p) {
             return "awaiting " + p.getAwaiting() + ": " + reasons(p.getReasons());
         } else if (payload instanceof MissionCancelled p) {
@@ -97,7 +99,8 @@ public final class EventLine {
                     + ", need " + p.getThreshold() + ")" + (p.getFailingLanes().isEmpty() ? "" : " failing " + p.getFailingLanes())
                     + (p.getMissingLanes().isEmpty() ? "" : " missing " + p.getMissingLanes());
         } else if (payload instanceof RetryScheduled p) {
-            return "attempt " + p.getRound() + " for " + p.getLanes();
+            return "attempt " + p.getRound() + " for " + p.getLanes()
+                    + (p.getHeldLanes().isEmpty() ? "" : ", " + p.getHeldLanes() + " wait for their predecessors");
         } else if (payload instanceof MissionFailed p) {
             return reasons(p.getReasons());
         } else if (payload instanceof Escalation p) {
@@ -124,6 +127,14 @@ public final class EventLine {
         return checks.stream().filter(check -> !check.getPassed())
                 .map(check -> check.getName() + " (" + abbreviate(check.getReason(), 60) + ")")
                 .collect(Collectors.joining(", "));
+    }
+
+    /** The plan's sequence ({@code ; order a, b after a}) when a lane waits for another. */
+    private static String order(Plan plan) {
+        List<String> steps = plan.getLanes().stream().map(lane -> lane.getAfter().isEmpty() ? lane.getLaneId()
+                : lane.getLaneId() + " after " + String.join("+", lane.getAfter())).toList();
+        return plan.getLanes().stream().allMatch(lane -> lane.getAfter().isEmpty()) ? ""
+                : "; order " + String.join(", ", steps);
     }
 
     private static String reasons(List<Reason> reasons) {

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The mission as a Mermaid flow: mission → plan → each lane → its attempts in order → the verdict.
+ * The mission as a Mermaid flow: mission → plan → each lane → its attempts in order → the verdict. A
+ * lane that waits for others ({@code after}) hangs from those lanes instead of the plan: the DAG's edges.
  * Ids are positional ({@code lane2_1}), labels pass through {@link MermaidCheck#safeLabel}, so any
  * mission or lane id renders in the checked dialect.
  */
@@ -32,7 +33,14 @@ final class MissionDiagram {
             String laneId = lanes.get(i).getLaneId();
             String previous = "lane" + (i + 1);
             node(diagram, previous, "Lane " + laneId);
-            edge(diagram, "plan", previous);
+            List<String> after = lanes.get(i).getAfter();
+            if (after.isEmpty()) {
+                edge(diagram, "plan", previous);
+            }
+            for (String predecessor : after) {
+                int index = indexOf(lanes, predecessor);
+                edge(diagram, index < 0 ? "plan" : "lane" + (index + 1), previous);
+            }
             for (LaneOutcome outcome : byLane.getOrDefault(laneId, List.of())) {
                 String id = "lane" + (i + 1) + "_" + outcome.attempt();
                 node(diagram, id, outcome.describe() + ": " + LaneMatrix.status(outcome));
@@ -42,6 +50,15 @@ final class MissionDiagram {
             edge(diagram, previous, "verdict");
         }
         return diagram.toString();
+    }
+
+    private static int indexOf(List<PlannedLane> lanes, String laneId) {
+        for (int i = 0; i < lanes.size(); i++) {
+            if (lanes.get(i).getLaneId().equals(laneId)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static void node(StringBuilder diagram, String id, String label) {

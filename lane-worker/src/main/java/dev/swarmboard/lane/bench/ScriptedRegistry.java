@@ -43,6 +43,7 @@ public final class ScriptedRegistry {
                     max_tokens: 500
                     price_per_million_input_usd: 1.0
                     price_per_million_output_usd: 2.0
+                default_for_unknown_roles: true
                 roles:
                   default: scripted
                 tools:

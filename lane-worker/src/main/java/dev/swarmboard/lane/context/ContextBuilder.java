@@ -42,7 +42,16 @@ public final class ContextBuilder {
      */
     public static StageContext build(RunLane task, ResolvedStage stage, List<BlackboardEvent> earlier,
                                      Optional<Checkout> checkout) {
-        StringBuilder user = new StringBuilder(Rendering.brief(task, stage));
+        return build(task, stage, earlier, checkout, "");
+    }
+
+    /**
+     * The context of a re-run's stage: after the brief, {@code previousAttempt} (see {@link PreviousAttempt}):
+     * what the lane's earlier attempt left, so the re-run learns from more than the reasons.
+     */
+    public static StageContext build(RunLane task, ResolvedStage stage, List<BlackboardEvent> earlier,
+                                     Optional<Checkout> checkout, String previousAttempt) {
+        StringBuilder user = new StringBuilder(Rendering.brief(task, stage)).append(previousAttempt);
         List<EvidenceRef> refs = new ArrayList<>();
         for (BlackboardEvent receipt : shown(task, stage, earlier)) {
             user.append(switch (stage.context()) {

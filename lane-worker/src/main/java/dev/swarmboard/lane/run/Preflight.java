@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * Fail-closed checks before a lane calls anything: ids safe as workspace folder names, deadline not
  * passed, every stage has an artifact and a model, every model key is in this worker's registry with the
- * provider and model id the plan recorded, every ensemble has a judge, and every tool is registered, one
+ * provider and model id the plan recorded, every ensemble has a judge, a routed stage has the route of the
+ * lane's role, and every tool is registered, one
  * of the lane's tools and allowed by the mission. Any finding means the task cannot run here.
  */
 public final class Preflight {
@@ -52,6 +53,12 @@ public final class Preflight {
         }
         for (int j = 0; j < stage.models().size(); j++) {
             checkRoute(stage.models().get(j), field + ".models[" + j + "]", registry, reasons);
+        }
+        String laneRole = task.getLane().getRole();
+        if (stage.type() == StageType.ROUTED && !stage.models().isEmpty()
+                && stage.models().stream().noneMatch(route -> laneRole.equals(route.getCategory()))) {
+            reasons.add(reason("UNKNOWN_MODEL", field + ".models", "routed stage " + stage.name()
+                    + " has no route for the lane's role " + laneRole + " (never the first route)"));
         }
         if (stage.type() == StageType.ENSEMBLE) {
             stage.judge().ifPresentOrElse(judge -> checkRoute(judge, field + ".judge", registry, reasons),

@@ -6,6 +6,7 @@ import dev.swarmboard.lane.budget.BudgetLedger;
 import dev.swarmboard.lane.budget.BudgetLimits;
 import dev.swarmboard.lane.budget.Spend;
 import dev.swarmboard.lane.context.ContextBuilder;
+import dev.swarmboard.lane.context.PreviousAttempt;
 import dev.swarmboard.lane.context.StageContext;
 import dev.swarmboard.lane.model.CallKey;
 import dev.swarmboard.lane.model.ModelCallException;
@@ -82,7 +83,8 @@ final class StageExecution {
 
     private BlackboardEvent run(ResolvedStage stage, List<BlackboardEvent> earlier, String parent)
             throws LaneFailure, InterruptedException {
-        StageContext context = ContextBuilder.build(lane.task(), stage, earlier, checkout);
+        StageContext context = ContextBuilder.build(lane.task(), stage, earlier, checkout,
+                PreviousAttempt.of(lane.view().events(), lane.laneId(), lane.task().getAttempt()));
         List<PlannedCall> proposals = CallPlan.proposals(stage, lane.task().getLane().getRole());
         boolean singleOutput = stage.type() == StageType.SINGLE || stage.type() == StageType.ROUTED;
         List<BlackboardEvent> outputs = stage.type() == StageType.ENSEMBLE && stage.ensemble().sequential()

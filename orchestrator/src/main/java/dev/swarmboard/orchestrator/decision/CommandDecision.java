@@ -42,7 +42,7 @@ final class CommandDecision {
                         header.getCommandId())));
         var spec = state.spec().orElseThrow();
         if (Issuing.CANARY_DECISION.equals(state.awaiting().orElse(""))) {
-            return resumed.then(Issuing.send(emitter, spec, plan, state.progress().orElseThrow().pendingLanes()));
+            return resumed.then(Issuing.release(emitter, spec, state.progress().orElseThrow()));
         }
         return resumed.then(Issuing.issue(emitter, spec, plan));
     }

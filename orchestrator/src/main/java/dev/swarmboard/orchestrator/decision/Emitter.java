@@ -25,4 +25,13 @@ record Emitter(String missionId, String producer, Instant now, String causationI
         EventOrigin origin = new EventOrigin(missionId, null, attempt, producer, causationId, traceparent);
         return Events.create(origin, payload, now, parts.toArray(String[]::new));
     }
+
+    /** An event about one lane attempt (its header names the lane), e.g. the LaneFailed of a blocked lane. */
+    BlackboardEvent laneEvent(String laneId, int attempt, SpecificRecord payload, String... idParts) {
+        List<String> parts = new ArrayList<>(List.of(missionId, laneId, Integer.toString(attempt),
+                Events.typeOf(payload)));
+        parts.addAll(List.of(idParts));
+        EventOrigin origin = new EventOrigin(missionId, laneId, attempt, producer, causationId, traceparent);
+        return Events.create(origin, payload, now, parts.toArray(String[]::new));
+    }
 }

@@ -16,13 +16,15 @@ import dev.swarmboard.schema.event.Escalation;
 import dev.swarmboard.schema.event.MissionFailed;
 import dev.swarmboard.schema.event.RetryScheduled;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What follows a failed round: while re-runs are left and the deadline has not passed, a targeted
  * re-run of the failing lanes only (attempt = round + 1, scope shrunk when the plan says so, the
- * failing reasons passed on); otherwise MissionFailed and an escalation per the contact policy
+ * failing reasons passed on; a lane whose predecessor re-runs waits for it), unless a failing lane
+ * cannot pass by a re-run (budget exhausted, preflight refusal); otherwise MissionFailed and an escalation per the contact policy
  * (TIMEOUT when the deadline passed, else CRITICAL).
  */
 final class Retries {
@@ -41,6 +43,14 @@ final class Retries {
                     "round " + failedRound + " failed and the deadline " + plan.getDeadline() + " has passed");
             return fail(state, lanes, Reasons.prepend(late, reasons), TIMEOUT, emitter);
         }
+        List<Reason> unfixable = lanes.stream().flatMap(lane -> progress.unfixable(lane).map(why -> Reasons.of(
+                ReasonCode.NOT_RETRYABLE, "lanes." + lane, "lane " + lane + " cannot pass by a re-run: " + why)).stream())
+                .toList();
+        if (!unfixable.isEmpty()) {
+            List<Reason> all = new ArrayList<>(unfixable);
+            all.addAll(reasons);
+            return fail(state, lanes, all, CRITICAL, emitter);
+        }
         if (progress.rerunsUsed() >= plan.getMaxReruns()) {
             Reason exhausted = Reasons.of(ReasonCode.RERUNS_EXHAUSTED, "max_reruns", "round " + failedRound
                     + " failed and " + progress.rerunsUsed() + " of " + plan.getMaxReruns() + " re-runs are used");
@@ -49,19 +59,27 @@ final class Retries {
         int round = failedRound + 1;
         MissionSpec spec = state.spec().orElseThrow();
         List<KeyValue> scopes = new ArrayList<>();
-        List<RunLane> tasks = new ArrayList<>();
+        Map<String, List<String>> scopeOf = new LinkedHashMap<>();
         for (String laneId : lanes) {
             List<String> why = laneReasons.getOrDefault(laneId, List.of());
             List<String> scope = plan.getShrinkScopeOnRetry()
                     ? ScopeShrink.shrink(progress.scope(laneId), why) : progress.scope(laneId);
             scopes.add(new KeyValue(laneId, String.join(",", scope)));
-            progress.lane(laneId).ifPresent(lane ->
-                    tasks.add(LaneTasks.task(spec, plan, lane, round, scope, why, emitter.now(), emitter.traceparent())));
+            scopeOf.put(laneId, scope);
         }
-        BlackboardEvent retry = emitter.event(round, new RetryScheduled(round, lanes, scopes, reasons),
+        // the re-run respects the lanes' order: a lane whose predecessor re-runs too waits for it
+        PlanProgress scheduled = progress.retry(round, lanes, scopeOf, lanes, List.of());
+        List<String> ready = Sequencing.release(scheduled, lanes, scheduled.inFlight()).ready();
+        List<String> held = lanes.stream().filter(lane -> !ready.contains(lane)).toList();
+        List<RunLane> tasks = new ArrayList<>();
+        for (String laneId : ready) {
+            progress.lane(laneId).ifPresent(lane -> tasks.add(LaneTasks.task(spec, plan, lane, round,
+                    scopeOf.get(laneId), laneReasons.getOrDefault(laneId, List.of()), emitter.now(), emitter.traceparent())));
+        }
+        BlackboardEvent retry = emitter.event(round, new RetryScheduled(round, lanes, scopes, reasons, held),
                 plan.getPlanId(), Integer.toString(round));
-        return new Outcome(List.of(retry), tasks, "round " + failedRound + " failed: re-running " + lanes
-                + " at attempt " + round);
+        return new Outcome(List.of(retry), tasks, "round " + failedRound + " failed: re-running " + ready
+                + " at attempt " + round + (held.isEmpty() ? "" : ", " + held + " wait for their predecessors"));
     }
 
     private static Outcome fail(MissionState state, List<String> lanes, List<Reason> reasons, String severity,

@@ -47,8 +47,9 @@ final class VerdictDecision {
         if (progress.handledRound(round)) {
             return Outcome.none("round " + round + " was already handled: duplicate verdict ignored");
         }
-        if (!progress.pendingLanes().isEmpty()) {
-            return Outcome.none("round " + round + " cannot be complete: lanes " + progress.pendingLanes()
+        boolean late = progress.plan().getDeadline() != null && !emitter.now().isBefore(progress.plan().getDeadline());
+        if (!progress.heldLanes().isEmpty() && !late) {
+            return Outcome.none("round " + round + " cannot be complete: lanes " + progress.heldLanes()
                     + " were not issued yet");
         }
         List<String> lanes = failingLanes(progress, verdict);

@@ -49,9 +49,12 @@ final class YieldDecision {
         }
         if (laneId.equals(progress.plan().getCanaryLaneId()) && attempt == 1 && !progress.pendingLanes().isEmpty()) {
             return failures.isEmpty()
-                    ? Issuing.send(emitter, state.spec().orElseThrow(), progress.plan(), progress.pendingLanes())
+                    ? Issuing.release(emitter, state.spec().orElseThrow(), progress)
                     : Issuing.propose(emitter, progress.plan(), Issuing.CANARY_DECISION, Reasons.prepend(Reasons.of(
                     ReasonCode.CANARY_FAILED, "canary_lane", "canary lane " + laneId + " did not pass"), failures));
+        }
+        if (!progress.heldLanes().isEmpty() && !Planner.isPlanning(progress.plan())) {
+            return Issuing.release(emitter, state.spec().orElseThrow(), progress);
         }
         return Outcome.none("yield of lane " + laneId + " attempt " + attempt + " steers nothing");
     }

@@ -7,12 +7,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads one lane mapping ({@code id, objective, role, scope, tools, workflow}) of a mission file or
+ * Reads one lane mapping ({@code id, objective, role, scope, tools, workflow, after}) of a mission file or
  * of a planning lane's proposal. Type errors and unknown keys are recorded in the document.
  */
 public final class LaneSpecReader {
 
-    private static final Set<String> KEYS = Set.of("id", "objective", "role", "scope", "tools", "workflow");
+    private static final Set<String> KEYS = Set.of("id", "objective", "role", "scope", "tools", "workflow", "after");
 
     private LaneSpecReader() {
     }
@@ -25,6 +25,7 @@ public final class LaneSpecReader {
         List<String> scope = lane.texts("scope").orElse(List.of());
         List<String> tools = lane.texts("tools").orElse(List.of());
         Optional<String> workflow = lane.text("workflow");
+        List<String> after = lane.texts("after").orElse(List.of());
         if (id.isEmpty() || objective.isEmpty() || role.isEmpty()) {
             return Optional.empty();
         }
@@ -35,6 +36,7 @@ public final class LaneSpecReader {
                 .setScope(scope)
                 .setTools(tools)
                 .setWorkflow(workflow.orElse(null))
+                .setAfter(after)
                 .build());
     }
 

@@ -8,6 +8,7 @@ import dev.swarmboard.schema.ContactPolicy;
 import dev.swarmboard.schema.KeyValue;
 import dev.swarmboard.schema.LaneSpec;
 import dev.swarmboard.schema.MissionSpec;
+import dev.swarmboard.schema.StageSetting;
 import dev.swarmboard.schema.Workspace;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +24,12 @@ import java.util.Set;
 final class MissionFileReader {
 
     private static final Set<String> KEYS = Set.of("id", "goal", "lanes", "workflow", "inputs", "constraints",
-            "contact", "quorum_threshold", "max_reruns", "shrink_scope_on_retry", "canary_lane", "workspace");
+            "contact", "quorum_threshold", "max_reruns", "shrink_scope_on_retry", "canary_lane", "workspace", "stages");
     private static final Set<String> WORKSPACE_KEYS = Set.of("repo", "base", "tests", "test_paths");
     private static final Set<String> CONSTRAINT_KEYS = Set.of("deadline", "token_budget", "cost_budget_usd",
-            "allowed_capabilities", "scope", "requires_confirmation");
+            "allowed_capabilities", "scope", "requires_confirmation", "max_parallel_lanes");
     private static final Set<String> CONTACT_KEYS = Set.of("digest", "critical", "timeout");
+    private static final Set<String> STAGE_KEYS = Set.of("max_tokens");
 
     private MissionFileReader() {
     }
@@ -54,7 +56,8 @@ final class MissionFileReader {
                 .setMaxReruns(mission.nonNegativeInt("max_reruns", 3))
                 .setShrinkScopeOnRetry(mission.bool("shrink_scope_on_retry", true))
                 .setCanaryLane(mission.text("canary_lane").orElse(null))
-                .setWorkspace(workspace(mission));
+                .setWorkspace(workspace(mission))
+                .setStages(stages(mission));
         if (!document.errors().isEmpty()) {
             return Optional.empty();
         }
@@ -86,7 +89,8 @@ final class MissionFileReader {
                             ? mapping.nonNegativeNumber("cost_budget_usd", 0.0) : null)
                     .setAllowedCapabilities(mapping.texts("allowed_capabilities").orElse(List.of()))
                     .setScope(mapping.texts("scope").orElse(List.of()))
-                    .setRequiresConfirmation(mapping.bool("requires_confirmation", false));
+                    .setRequiresConfirmation(mapping.bool("requires_confirmation", false))
+                    .setMaxParallelLanes(mapping.nonNegativeInt("max_parallel_lanes", 0));
         });
         return constraints.build();
     }
@@ -104,6 +108,17 @@ final class MissionFileReader {
                     .setTestPaths(mapping.texts("test_paths").orElse(List.of()))
                     .build();
         }).orElse(null);
+    }
+
+    /** {@code stages: {engage: {max_tokens: 4000}}}: settings for every stage of that name. */
+    private static List<StageSetting> stages(YamlMapping mission) {
+        List<StageSetting> stages = new ArrayList<>();
+        mission.mapping("stages").ifPresent(mapping -> mapping.keys().forEach(name ->
+                mapping.mapping(name).ifPresent(stage -> {
+                    stage.rejectUnknownKeys(STAGE_KEYS);
+                    stages.add(new StageSetting(name, stage.positiveInt("max_tokens").orElse(null)));
+                })));
+        return stages;
     }
 
     private static ContactPolicy contact(YamlMapping mission) {

@@ -12,7 +12,12 @@ import dev.swarmboard.schema.Reason;
 import dev.swarmboard.schema.StagePlan;
 import dev.swarmboard.schema.StageType;
 import dev.swarmboard.schema.Workspace;
+import dev.swarmboard.orchestrator.tokens.TokenDefaults;
+import dev.swarmboard.orchestrator.tokens.TokenLimit;
+import dev.swarmboard.schema.StageSetting;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -21,15 +26,34 @@ import java.util.Set;
 /**
  * Turns a lane and its workflow into stages with a routing table. A stage role is served by the
  * registry model of the stage's role if the registry lists it, else of the lane's role, else of
- * {@code default}. Ensemble, parallel and routed entries name a model key or, failing that, a role.
+ * {@code default} when the registry opts in to serving unknown roles with it. Ensemble, parallel and
+ * routed entries name a model key or, failing that, a role. A routed phase keeps only the route whose
+ * category is the lane's role; a lane with no such route is {@code UNKNOWN} (never the first route).
  * The lane's tools run after the last stage unless phases name their own.
  */
 public final class StageRouter {
 
     private final CapabilityRegistry registry;
+    private final TokenDefaults tokenDefaults;
+    private final Map<String, Integer> stageTokens;
 
     public StageRouter(CapabilityRegistry registry) {
+        this(registry, TokenDefaults.NONE, Map.of());
+    }
+
+    /** A router whose token caps fall back to the environment's before the registry's ({@link TokenLimit}). */
+    public StageRouter(CapabilityRegistry registry, TokenDefaults tokenDefaults, Map<String, Integer> stageTokens) {
         this.registry = registry;
+        this.tokenDefaults = tokenDefaults;
+        this.stageTokens = Map.copyOf(stageTokens);
+    }
+
+    /** This router with a mission's stage settings ({@code stages.<name>.max_tokens}), which win over all others. */
+    public StageRouter forMission(List<StageSetting> stages) {
+        Map<String, Integer> tokens = new HashMap<>();
+        stages.stream().filter(stage -> stage.getMaxTokens() != null)
+                .forEach(stage -> tokens.putIfAbsent(stage.getName(), stage.getMaxTokens()));
+        return new StageRouter(registry, tokenDefaults, tokens);
     }
 
     public RoutedLane route(LaneSpec lane, Workflow workflow, String field) {
@@ -72,6 +96,7 @@ public final class StageRouter {
                         .anyMatch(tool -> registry.tool(tool).map(spec -> spec.tests()).orElse(false)))
                 .setWorkspace(workspace)
                 .setChecks(workflow.checks())
+                .setAfter(lane.getAfter())
                 .build();
         return new RoutedLane(planned, List.copyOf(routing.modelKeys), routing.tokens, routing.unknowns);
     }
@@ -86,12 +111,13 @@ public final class StageRouter {
         List<ModelRoute> models = new ArrayList<>();
         ModelRoute judge = null;
         switch (phase.type()) {
-            case SINGLE -> routing.byRole(phase, phase.role()).ifPresent(models::add);
+            case SINGLE -> (phase.model().isEmpty() ? routing.byRole(phase, phase.role())
+                    : routing.byModel(phase, phase.model())).ifPresent(models::add);
             case ENSEMBLE, PARALLEL -> phase.models()
                     .forEach(target -> routing.byTarget(phase, target).ifPresent(models::add));
-            case ROUTED -> phase.routes().forEach(route -> routing.byTarget(phase, route.target())
-                    .map(model -> ModelRoute.newBuilder(model).setCategory(route.category()).build())
-                    .ifPresent(models::add));
+            case ROUTED -> routing.routeFor(phase).flatMap(route -> routing.byTarget(phase, route.target())
+                    .map(model -> ModelRoute.newBuilder(model).setCategory(route.category()).build()))
+                    .ifPresent(models::add);
             default -> throw new IllegalArgumentException("phase " + phase.name() + " has no type");
         }
         if (phase.type() == StageType.ENSEMBLE) {
@@ -128,36 +154,63 @@ public final class StageRouter {
         }
 
         Optional<ModelRoute> byRole(Phase phase, String role) {
-            Optional<String> key = listed(role).or(() -> listed(laneRole))
-                    .or(() -> listed(CapabilityRegistry.DEFAULT_ROLE));
+            Optional<String> key = listed(role).or(() -> listed(laneRole)).or(this::defaultForUnknown);
             if (key.isEmpty()) {
                 unknowns.add(Reasons.of(ReasonCode.UNKNOWN, field, "stage " + phase.name() + ": no model serves role '"
                         + role + "', lane role '" + laneRole + "' or the default role",
                         "registry entry roles." + role, "registry entry roles." + laneRole,
-                        "registry entry roles.default"));
+                        "registry entries roles.default and " + CapabilityRegistry.DEFAULT_FOR_UNKNOWN_ROLES + ": true"));
             }
-            return key.map(this::use);
+            return key.map(modelKey -> use(phase, modelKey));
+        }
+
+        Optional<ModelRoute> byModel(Phase phase, String modelKey) {
+            if (registry.models().containsKey(modelKey)) {
+                return Optional.of(use(phase, modelKey));
+            }
+            unknowns.add(Reasons.of(ReasonCode.UNKNOWN, field, "stage " + phase.name() + ": model '" + modelKey
+                    + "' is not registered", "registry entry models." + modelKey));
+            return Optional.empty();
         }
 
         Optional<ModelRoute> byTarget(Phase phase, String target) {
             if (registry.models().containsKey(target)) {
-                return Optional.of(use(target));
+                return Optional.of(use(phase, target));
             }
-            Optional<String> key = listed(target).or(() -> listed(CapabilityRegistry.DEFAULT_ROLE));
+            Optional<String> key = listed(target).or(this::defaultForUnknown);
             if (key.isEmpty()) {
                 unknowns.add(Reasons.of(ReasonCode.UNKNOWN, field, "stage " + phase.name() + ": '" + target
                         + "' is neither a registered model nor a served role",
                         "registry entry models." + target, "registry entry roles." + target));
             }
-            return key.map(this::use);
+            return key.map(modelKey -> use(phase, modelKey));
+        }
+
+        /** The route of a routed phase whose category is the lane's role; none is UNKNOWN, never the first. */
+        Optional<Phase.Route> routeFor(Phase phase) {
+            Optional<Phase.Route> route = phase.routes().stream()
+                    .filter(candidate -> candidate.category().equals(laneRole)).findFirst();
+            if (route.isEmpty()) {
+                unknowns.add(Reasons.of(ReasonCode.UNKNOWN, field, "stage " + phase.name() + " routes by category "
+                        + phase.routes().stream().map(Phase.Route::category).toList() + " and none is the lane's role '"
+                        + laneRole + "'", "a route with category " + laneRole + " in phase " + phase.name()));
+            }
+            return route;
+        }
+
+        private Optional<String> defaultForUnknown() {
+            return registry.defaultForUnknownRoles() ? listed(CapabilityRegistry.DEFAULT_ROLE) : Optional.empty();
         }
 
         private Optional<String> listed(String role) {
             return Optional.ofNullable(role).map(registry.roles()::get);
         }
 
-        private ModelRoute use(String modelKey) {
-            ModelRoute route = CapabilityRegistry.toRoute(modelKey, registry.models().get(modelKey));
+        private ModelRoute use(Phase phase, String modelKey) {
+            TokenLimit.Resolved cap = TokenLimit.resolve(phase.name(), Optional.ofNullable(stageTokens.get(phase.name())),
+                    Optional.ofNullable(phase.maxTokens()), tokenDefaults, modelKey, registry.models().get(modelKey));
+            ModelRoute route = ModelRoute.newBuilder(CapabilityRegistry.toRoute(modelKey, registry.models().get(modelKey)))
+                    .setMaxTokens(cap.maxTokens()).setMaxTokensFrom(cap.source()).build();
             modelKeys.add(modelKey);
             tokens += route.getMaxTokens();
             return route;

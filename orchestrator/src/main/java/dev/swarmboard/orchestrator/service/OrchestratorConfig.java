@@ -4,18 +4,19 @@ import dev.swarmboard.capability.CapabilityRegistry;
 import dev.swarmboard.config.CommonConfig;
 import dev.swarmboard.config.ConfigParameter;
 import dev.swarmboard.topic.ClientNames;
+import dev.swarmboard.orchestrator.tokens.TokenDefaults;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Settings of the orchestrator: the shared ones, the capability registry file, the workflows
- * directory, and the consumer group and transactional id. The transactional id must be stable
+ * directory, the consumer group and transactional id, and the environment's stage token caps. The transactional id must be stable
  * across restarts (a restarted instance then fences its predecessor and aborts its open
  * transaction) and distinct per active instance.
  */
 public record OrchestratorConfig(CommonConfig common, Path capabilitiesFile, Path workflowsDir, String groupId,
-                                 String transactionalId) {
+                                 String transactionalId, TokenDefaults tokenDefaults) {
 
     public static final ConfigParameter<String> CAPABILITIES = ConfigParameter.string(
             "SWARM_CAPABILITIES", "examples/capabilities/offline.yaml", "Capability registry YAML file");
@@ -30,12 +31,18 @@ public record OrchestratorConfig(CommonConfig common, Path capabilitiesFile, Pat
 
     /** The orchestrator's own parameters (the shared ones are in {@link CommonConfig#PARAMETERS}). */
     public static final List<ConfigParameter<?>> PARAMETERS =
-            List.of(CAPABILITIES, CapabilityRegistry.STRICT, WORKFLOWS, GROUP, TRANSACTIONAL_ID);
+            List.of(CAPABILITIES, CapabilityRegistry.STRICT, WORKFLOWS, GROUP, TRANSACTIONAL_ID,
+                    TokenDefaults.SWARM_MAX_TOKENS, TokenDefaults.OPENROUTER_MAX_TOKENS);
 
     public static OrchestratorConfig fromEnvironment(Map<String, String> env) {
         return of(CommonConfig.fromEnvironment(env), Path.of(CAPABILITIES.resolve(env)),
                 WORKFLOWS.resolve(env) == null ? null : Path.of(WORKFLOWS.resolve(env)),
-                GROUP.resolve(env), TRANSACTIONAL_ID.resolve(env));
+                GROUP.resolve(env), TRANSACTIONAL_ID.resolve(env)).withTokenDefaults(TokenDefaults.fromEnvironment(env));
+    }
+
+    /** This config with the environment's stage token caps. */
+    public OrchestratorConfig withTokenDefaults(TokenDefaults defaults) {
+        return new OrchestratorConfig(common, capabilitiesFile, workflowsDir, groupId, transactionalId, defaults);
     }
 
     /** A config whose unset group and transactional id default to {@code <topic prefix>orchestrator}. */
@@ -44,6 +51,7 @@ public record OrchestratorConfig(CommonConfig common, Path capabilitiesFile, Pat
         ClientNames names = common.catalogue().clients();
         return new OrchestratorConfig(common, capabilitiesFile, workflowsDir,
                 groupId == null ? names.orchestratorGroup() : groupId,
-                transactionalId == null ? names.orchestratorTransactionalId() : transactionalId);
+                transactionalId == null ? names.orchestratorTransactionalId() : transactionalId,
+                TokenDefaults.NONE);
     }
 }

@@ -87,7 +87,7 @@ public final class OrchestratorService implements SwarmService {
         SchemaTopic schemas = new SchemaTopic(clientProperties, config.common().catalogue().schemas());
         schemas.publishCurrent();
         schemas.loadInto(codecs.registry());
-        Decider decider = new Decider(new MissionValidator(registry, workflows),
+        Decider decider = new Decider(new MissionValidator(registry, workflows, config.tokenDefaults()),
                 "orchestrator/" + config.common().instanceId());
         TransactionalLoop created = new TransactionalLoop(config, clientProperties, codecs, decider, clock, hook,
                 tracing);

@@ -3,6 +3,8 @@ package dev.swarmboard.orchestrator.state;
 import dev.swarmboard.orchestrator.plan.OrchestrateLane;
 import dev.swarmboard.orchestrator.plan.Planner;
 import dev.swarmboard.blackboard.Events;
+import dev.swarmboard.orchestrator.retry.RetryEligibility;
+import dev.swarmboard.orchestrator.validation.Reasons;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.KeyValue;
 import dev.swarmboard.schema.event.MissionAccepted;
@@ -14,6 +16,7 @@ import dev.swarmboard.schema.event.MissionResumed;
 import dev.swarmboard.schema.event.PlanIssued;
 import dev.swarmboard.schema.event.PlanProposed;
 import dev.swarmboard.schema.event.IntegrationCompleted;
+import dev.swarmboard.schema.event.LaneFailed;
 import dev.swarmboard.schema.event.LaneYielded;
 import dev.swarmboard.schema.event.QuorumReached;
 import dev.swarmboard.schema.event.RetryScheduled;
@@ -73,11 +76,12 @@ public final class MissionFold {
             PlanProgress base = state.progress()
                     .filter(progress -> progress.planId().equals(issued.getPlan().getPlanId()))
                     .orElseGet(() -> PlanProgress.of(issued.getPlan()));
-            return state.withProgress(base.issue(issued.getIssuedLanes()));
+            return state.withProgress(base.issue(issued.getIssuedLanes(), issued.getRound()));
         }
         if (payload instanceof RetryScheduled retry) {
             return state.progress().map(progress -> state.withProgress(
-                    progress.retry(retry.getRound(), retry.getLanes(), scopes(retry.getScopes())))).orElse(state);
+                    progress.retry(retry.getRound(), retry.getLanes(), scopes(retry.getScopes()), retry.getHeldLanes(),
+                            retry.getReasons().stream().map(Reasons::render).toList()))).orElse(state);
         }
         if (payload instanceof MissionPaused paused) {
             return state.withPhase(MissionPhase.PAUSED, Optional.of(paused.getAwaiting()));
@@ -100,9 +104,19 @@ public final class MissionFold {
         if (payload instanceof IntegrationCompleted && state.phase() == MissionPhase.RUNNING) {
             return state.withPhase(MissionPhase.PASSED, Optional.empty());
         }
-        if (payload instanceof LaneYielded && event.getHeader().getLaneId() != null && state.progress().isPresent()) {
+        if (payload instanceof LaneYielded yielded && event.getHeader().getLaneId() != null
+                && state.progress().isPresent()) {
             return state.withProgress(state.progress().get().withYield(event.getHeader().getLaneId(),
-                    event.getHeader().getAttempt(), Events.ref(event, event.getHeader().getLaneId())));
+                    event.getHeader().getAttempt(), Events.ref(event, event.getHeader().getLaneId()),
+                    yielded.getPassed()));
+        }
+        if (payload instanceof LaneFailed failed && event.getHeader().getLaneId() != null
+                && state.progress().isPresent()) {
+            String laneId = event.getHeader().getLaneId();
+            int attempt = event.getHeader().getAttempt();
+            PlanProgress ended = state.progress().get().withResult(laneId, attempt, false);
+            return state.withProgress(RetryEligibility.unfixable(failed.getReasons())
+                    .map(why -> ended.withUnfixable(laneId, attempt, why)).orElse(ended));
         }
         if (payload instanceof StageCompleted stage && isProposal(event, stage)) {
             return state.withProposal(event);

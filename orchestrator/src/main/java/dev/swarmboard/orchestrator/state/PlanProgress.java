@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
@@ -16,12 +17,14 @@ import java.util.TreeSet;
 
 /**
  * The plan in force and how far it got: which lanes were sent, each lane's latest attempt and
- * scope, and the rounds of the re-runs scheduled so far. Every update is idempotent, so a fact
- * seen twice changes nothing.
+ * scope, the rounds of the re-runs scheduled so far, which lane attempts were actually sent (a lane
+ * of a sequenced plan waits for its predecessors) and how each ended. Every update is idempotent, so
+ * a fact seen twice changes nothing.
  */
 public record PlanProgress(Plan plan, Set<String> issuedLanes, Map<String, Integer> attempts,
                            Map<String, List<String>> scopes, SortedSet<Integer> retryRounds,
-                           Map<String, EvidenceRef> yields) {
+                           Map<String, EvidenceRef> yields, Set<String> sent, Map<String, Boolean> results,
+                           Map<String, List<String>> retryReasons, Map<String, String> unfixable) {
 
     public PlanProgress {
         issuedLanes = Collections.unmodifiableSet(new LinkedHashSet<>(issuedLanes));
@@ -29,12 +32,17 @@ public record PlanProgress(Plan plan, Set<String> issuedLanes, Map<String, Integ
         scopes = Collections.unmodifiableMap(new LinkedHashMap<>(scopes));
         retryRounds = Collections.unmodifiableSortedSet(new TreeSet<>(retryRounds));
         yields = Collections.unmodifiableMap(new LinkedHashMap<>(yields));
+        sent = Collections.unmodifiableSet(new LinkedHashSet<>(sent));
+        results = Collections.unmodifiableMap(new LinkedHashMap<>(results));
+        retryReasons = Collections.unmodifiableMap(new LinkedHashMap<>(retryReasons));
+        unfixable = Collections.unmodifiableMap(new LinkedHashMap<>(unfixable));
     }
 
     public static PlanProgress of(Plan plan) {
         Map<String, List<String>> scopes = new LinkedHashMap<>();
         plan.getLanes().forEach(lane -> scopes.put(lane.getLaneId(), List.copyOf(lane.getScope())));
-        return new PlanProgress(plan, Set.of(), Map.of(), scopes, new TreeSet<>(), Map.of());
+        return new PlanProgress(plan, Set.of(), Map.of(), scopes, new TreeSet<>(), Map.of(), Set.of(), Map.of(),
+                Map.of(), Map.of());
     }
 
     public String planId() {
@@ -43,32 +51,78 @@ public record PlanProgress(Plan plan, Set<String> issuedLanes, Map<String, Integ
 
     /** The lanes were sent at attempt 1. */
     public PlanProgress issue(List<String> lanes) {
-        Set<String> issued = new LinkedHashSet<>(issuedLanes);
-        Map<String, Integer> latest = new LinkedHashMap<>(attempts);
-        for (String lane : lanes) {
-            issued.add(lane);
-            latest.putIfAbsent(lane, 1);
-        }
-        return new PlanProgress(plan, issued, latest, scopes, retryRounds, yields);
+        return issue(lanes, 1);
     }
 
-    /** The lanes were re-run at attempt {@code round} with the given scopes. */
-    public PlanProgress retry(int round, List<String> lanes, Map<String, List<String>> newScopes) {
+    /** The lanes were sent at attempt {@code round} (1, or a re-run's round when they had waited). */
+    public PlanProgress issue(List<String> lanes, int round) {
+        Set<String> issued = new LinkedHashSet<>(issuedLanes);
+        Map<String, Integer> latest = new LinkedHashMap<>(attempts);
+        Set<String> sentNow = new LinkedHashSet<>(sent);
+        for (String lane : lanes) {
+            issued.add(lane);
+            latest.merge(lane, round, Math::max);
+            sentNow.add(key(lane, round));
+        }
+        return new PlanProgress(plan, issued, latest, scopes, retryRounds, yields, sentNow, results, retryReasons, unfixable);
+    }
+
+    /** The lanes were scheduled at attempt {@code round} with the given scopes; all but {@code held} were sent. */
+    public PlanProgress retry(int round, List<String> lanes, Map<String, List<String>> newScopes, List<String> held,
+                              List<String> reasons) {
         Map<String, Integer> latest = new LinkedHashMap<>(attempts);
         Map<String, List<String>> scoped = new LinkedHashMap<>(scopes);
-        lanes.forEach(lane -> latest.merge(lane, round, Math::max));
+        Set<String> sentNow = new LinkedHashSet<>(sent);
+        Map<String, List<String>> why = new LinkedHashMap<>(retryReasons);
+        for (String lane : lanes) {
+            latest.merge(lane, round, Math::max);
+            if (!held.contains(lane)) {
+                sentNow.add(key(lane, round));
+            }
+            why.put(lane, List.copyOf(reasons));
+        }
         newScopes.forEach(scoped::put);
         SortedSet<Integer> rounds = new TreeSet<>(retryRounds);
         rounds.add(round);
-        return new PlanProgress(plan, issuedLanes, latest, scoped, rounds, yields);
+        return new PlanProgress(plan, issuedLanes, latest, scoped, rounds, yields, sentNow, results, why, unfixable);
     }
 
-    /** Planned lanes not yet sent (the rest after a canary), in plan order. */
+    /** Planned lanes not yet sent at all (the rest after a canary) and without an outcome, in plan order. */
     public List<String> pendingLanes() {
         List<String> pending = new ArrayList<>();
-        plan.getLanes().stream().map(PlannedLane::getLaneId).filter(id -> !issuedLanes.contains(id))
+        plan.getLanes().stream().map(PlannedLane::getLaneId)
+                .filter(id -> !issuedLanes.contains(id) && !results.containsKey(key(id, 1)))
                 .forEach(pending::add);
         return pending;
+    }
+
+    /** Lanes of the current round that were neither sent nor ended (they wait), in plan order. */
+    public List<String> heldLanes() {
+        return plan.getLanes().stream().map(PlannedLane::getLaneId)
+                .filter(id -> !sent.contains(key(id, expectedAttempt(id))) && !results.containsKey(key(id,
+                        expectedAttempt(id)))).toList();
+    }
+
+    /** Lanes sent at their current attempt that have not ended yet. */
+    public int inFlight() {
+        return (int) plan.getLanes().stream().map(PlannedLane::getLaneId)
+                .filter(id -> sent.contains(key(id, expectedAttempt(id))) && !results.containsKey(key(id,
+                        expectedAttempt(id)))).count();
+    }
+
+    /** Whether the lane's current attempt ended with a passing yield. */
+    public boolean passed(String laneId) {
+        return Boolean.TRUE.equals(results.get(key(laneId, expectedAttempt(laneId))));
+    }
+
+    /** Whether the lane's current attempt ended failed (a failing yield, a LaneFailed, or blocked). */
+    public boolean failed(String laneId) {
+        return Boolean.FALSE.equals(results.get(key(laneId, expectedAttempt(laneId))));
+    }
+
+    /** The attempt a lane runs (or waits to run) in the current round: its latest attempt, at least 1. */
+    public int expectedAttempt(String laneId) {
+        return Math.max(1, attempt(laneId));
     }
 
     /** Whether a re-run after round {@code round} was already scheduled. */
@@ -88,17 +142,51 @@ public record PlanProgress(Plan plan, Set<String> issuedLanes, Map<String, Integ
         return scopes.getOrDefault(laneId, List.of());
     }
 
+    /** Why the lane's latest re-run was scheduled, for a re-run sent after it waited. */
+    public List<String> retryReasons(String laneId) {
+        return retryReasons.getOrDefault(laneId, List.of());
+    }
+
     /** The first LaneYielded of a lane attempt was seen (the one the verifier counts). */
-    public PlanProgress withYield(String laneId, int attempt, EvidenceRef yield) {
+    public PlanProgress withYield(String laneId, int attempt, EvidenceRef yield, boolean passed) {
         Map<String, EvidenceRef> next = new LinkedHashMap<>(yields);
-        next.putIfAbsent(laneId + "/" + attempt, yield);
-        return new PlanProgress(plan, issuedLanes, attempts, scopes, retryRounds, next);
+        next.putIfAbsent(key(laneId, attempt), yield);
+        return withResult(laneId, attempt, passed).withYields(next);
+    }
+
+    /** The first end (yield or failure) of a lane attempt was seen. */
+    public PlanProgress withResult(String laneId, int attempt, boolean passed) {
+        Map<String, Boolean> next = new LinkedHashMap<>(results);
+        next.putIfAbsent(key(laneId, attempt), passed);
+        return new PlanProgress(plan, issuedLanes, attempts, scopes, retryRounds, yields, sent, next, retryReasons, unfixable);
+    }
+
+    /** The lane attempt failed in a way a re-run cannot fix; {@code why} says how. */
+    public PlanProgress withUnfixable(String laneId, int attempt, String why) {
+        Map<String, String> next = new LinkedHashMap<>(unfixable);
+        next.putIfAbsent(key(laneId, attempt), why);
+        return new PlanProgress(plan, issuedLanes, attempts, scopes, retryRounds, yields, sent, results, retryReasons,
+                next);
+    }
+
+    /** Why the lane's current attempt cannot pass by a re-run, if it failed that way. */
+    public Optional<String> unfixable(String laneId) {
+        return Optional.ofNullable(unfixable.get(key(laneId, expectedAttempt(laneId))));
+    }
+
+    private PlanProgress withYields(Map<String, EvidenceRef> next) {
+        return new PlanProgress(plan, issuedLanes, attempts, scopes, retryRounds, next, sent, results, retryReasons, unfixable);
     }
 
     /** The yield of each planned lane at its latest attempt, in plan order; lanes without one are left out. */
     public List<EvidenceRef> latestYields() {
-        return plan.getLanes().stream().map(lane -> yields.get(lane.getLaneId() + "/" + attempt(lane.getLaneId())))
-                .filter(java.util.Objects::nonNull).toList();
+        return plan.getLanes().stream().map(lane -> yields.get(key(lane.getLaneId(), attempt(lane.getLaneId()))))
+                .filter(Objects::nonNull).toList();
+    }
+
+    /** The yield of a lane at its latest attempt, if it has one. */
+    public Optional<EvidenceRef> latestYield(String laneId) {
+        return Optional.ofNullable(yields.get(key(laneId, attempt(laneId))));
     }
 
     /** Whether the plan's lanes change a repository, so a PASS is followed by an integration. */
@@ -108,5 +196,9 @@ public record PlanProgress(Plan plan, Set<String> issuedLanes, Map<String, Integ
 
     public Optional<PlannedLane> lane(String laneId) {
         return plan.getLanes().stream().filter(lane -> lane.getLaneId().equals(laneId)).findFirst();
+    }
+
+    private static String key(String laneId, int attempt) {
+        return laneId + "/" + attempt;
     }
 }

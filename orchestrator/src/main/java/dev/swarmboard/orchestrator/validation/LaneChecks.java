@@ -94,8 +94,9 @@ final class LaneChecks {
     private void checkRole(LaneSpec lane, String field, List<Reason> rejections) {
         if (registry.modelKeyForRole(lane.getRole()).isEmpty()) {
             rejections.add(Reasons.of(ReasonCode.UNKNOWN, field + ".role", "no model serves role '" + lane.getRole()
-                    + "' and the registry has no default role", "registry entry roles." + lane.getRole(),
-                    "registry entry roles.default"));
+                    + "': the registry does not list it" + (registry.defaultForUnknownRoles() ? ""
+                    : " and does not let roles.default serve unknown roles"), "registry entry roles." + lane.getRole(),
+                    "registry entries roles.default and " + CapabilityRegistry.DEFAULT_FOR_UNKNOWN_ROLES + ": true"));
         }
     }
 

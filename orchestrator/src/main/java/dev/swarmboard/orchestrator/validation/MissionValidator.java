@@ -7,6 +7,7 @@ import dev.swarmboard.orchestrator.plan.OrchestrateLane;
 import dev.swarmboard.orchestrator.plan.Planner;
 import dev.swarmboard.orchestrator.plan.RoutedLane;
 import dev.swarmboard.orchestrator.plan.StageRouter;
+import dev.swarmboard.orchestrator.tokens.TokenDefaults;
 import dev.swarmboard.orchestrator.workflow.BuiltInWorkflows;
 import dev.swarmboard.orchestrator.workflow.Workflow;
 import dev.swarmboard.orchestrator.workflow.WorkflowCatalogue;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -40,9 +42,14 @@ public final class MissionValidator {
     private final StageRouter router;
 
     public MissionValidator(CapabilityRegistry registry, WorkflowCatalogue workflows) {
+        this(registry, workflows, TokenDefaults.NONE);
+    }
+
+    /** A validator whose stage token caps fall back to the environment's ({@code SWARM_MAX_TOKENS} …). */
+    public MissionValidator(CapabilityRegistry registry, WorkflowCatalogue workflows, TokenDefaults tokenDefaults) {
         this.registry = registry;
         this.workflows = workflows;
-        this.router = new StageRouter(registry);
+        this.router = new StageRouter(registry, tokenDefaults, Map.of());
     }
 
     public CapabilityRegistry registry() {
@@ -77,6 +84,7 @@ public final class MissionValidator {
         Optional<Instant> deadline = deadline(spec.getConstraints(), submittedAt, now, rejections);
         Optional<Workflow> missionWorkflow = missionWorkflow(spec, rejections);
         checkAllowedCapabilities(spec.getConstraints(), rejections);
+        StageRouter router = this.router.forMission(spec.getStages());
         List<RoutedLane> lanes;
         if (spec.getLanes().isEmpty()) {
             lanes = List.of(router.route(OrchestrateLane.of(spec), OrchestrateLane.workflow(missionWorkflow), "lanes"));
@@ -87,8 +95,10 @@ public final class MissionValidator {
             LaneChecks checks = new LaneChecks(registry, workflows, router, spec, missionWorkflow);
             lanes = checks.check(rejections, undecidable);
             checkCanary(spec, rejections);
+            SequenceChecks.check(spec, rejections);
             checkInputs(spec, checks.workflowsUsed(), rejections);
         }
+        StageSettingChecks.check(spec.getStages(), lanes, !spec.getLanes().isEmpty(), rejections);
         WorkspaceChecks.check(spec, registry, lanes, rejections);
         AuditLanes.route(router, spec, missionWorkflow).ifPresent(audit -> {
             rejections.addAll(audit.unknowns());

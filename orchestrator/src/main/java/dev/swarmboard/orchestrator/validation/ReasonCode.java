@@ -31,7 +31,7 @@ public enum ReasonCode {
     INVALID_MAX_RERUNS,
     /** A lane scope entry is not inside the mission scope, or climbs out with '..'. */
     SCOPE_OUTSIDE_MISSION,
-    /** canary_lane names no lane of the mission. */
+    /** canary_lane names no lane of the mission, or a lane that waits for others ({@code after}). */
     INVALID_CANARY,
     /** A workflow needs an input the mission does not give. */
     MISSING_INPUT,
@@ -63,5 +63,15 @@ public enum ReasonCode {
     /** The workspace's repository or base cannot be resolved to a commit (client only, before publishing). */
     WORKSPACE_UNRESOLVED,
     /** The workspace is not in pinned form (absolute path or URL, full commit id) or its tests or test paths are wrong. */
-    INVALID_WORKSPACE
+    INVALID_WORKSPACE,
+    /** A lane's {@code after} names itself or no lane of the mission. */
+    INVALID_AFTER,
+    /** The lanes' {@code after} edges form a cycle; the message names it. */
+    LANE_CYCLE,
+    /** constraints.max_parallel_lanes is negative. */
+    INVALID_MAX_PARALLEL_LANES,
+    /** A lane cannot run this round: a lane it waits for ({@code after}) failed or was blocked. */
+    PREDECESSOR_FAILED,
+    /** A lane failed in a way a re-run cannot fix (budget exhausted, preflight refusal); it is not re-run. */
+    NOT_RETRYABLE
 }

@@ -12,10 +12,13 @@ import java.util.Objects;
  * run after the phase ({@value #WORKSPACE_TESTS} = the workspace's test tools); {@code expect} is what
  * those test runs must show ({@code red}, {@code green}) for a workflow that declares {@code red_green}.
  * {@code ensemble} is how an ensemble phase proposes: samples per model and parallel or sequential.
+ * {@code model} (a registry model key, single phases only) serves the phase instead of its role's model;
+ * {@code maxTokens} (null: unset) caps each of its model calls unless the mission's stage setting does.
  */
 public record Phase(String name, StageType type, String role, List<String> models, String judge,
                     List<Route> routes, String input, String output, ContextStrategy context,
-                    List<String> tools, String expect, EnsembleShape ensemble) {
+                    List<String> tools, String expect, EnsembleShape ensemble, String model,
+                    Integer maxTokens) {
 
     /** The entry of {@code tools} that stands for the mission workspace's test tools. */
     public static final String WORKSPACE_TESTS = "tests";
@@ -32,24 +35,27 @@ public record Phase(String name, StageType type, String role, List<String> model
         tools = List.copyOf(tools);
         expect = expect == null ? "" : expect;
         ensemble = ensemble == null ? EnsembleShape.DEFAULT : ensemble;
+        model = model == null ? "" : model;
     }
 
-    /** A phase with the default ensemble shape (one proposal per model, in parallel). */
+    /** A phase with the default ensemble shape (one proposal per model, in parallel) and no model or token cap. */
     public Phase(String name, StageType type, String role, List<String> models, String judge,
                  List<Route> routes, String input, String output, ContextStrategy context,
                  List<String> tools, String expect) {
-        this(name, type, role, models, judge, routes, input, output, context, tools, expect, EnsembleShape.DEFAULT);
+        this(name, type, role, models, judge, routes, input, output, context, tools, expect, EnsembleShape.DEFAULT,
+                "", null);
     }
 
     /** The same phase reading another input (a mission-level input resolved to the planning lane's artifact). */
     public Phase withInput(String otherInput) {
-        return new Phase(name, type, role, models, judge, routes, otherInput, output, context, tools, expect, ensemble);
+        return new Phase(name, type, role, models, judge, routes, otherInput, output, context, tools, expect, ensemble,
+                model, maxTokens);
     }
 
     /** A phase that runs no tools of its own and expects nothing of the tests. */
     public Phase(String name, StageType type, String role, List<String> models, String judge,
                  List<Route> routes, String input, String output, ContextStrategy context) {
-        this(name, type, role, models, judge, routes, input, output, context, List.of(), "", EnsembleShape.DEFAULT);
+        this(name, type, role, models, judge, routes, input, output, context, List.of(), "");
     }
 
     /** A single-model phase served by the model of {@code role}. */

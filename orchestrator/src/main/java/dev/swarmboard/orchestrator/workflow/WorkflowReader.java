@@ -28,7 +28,7 @@ public final class WorkflowReader {
     private static final Set<String> EXPECTATIONS = Set.of("red", "green");
     private static final Set<String> PHASE_KEYS =
             Set.of("name", "type", "role", "models", "judge", "routes", "input", "output", "context", "tools",
-                    "expect", "samples", "mode");
+                    "expect", "samples", "mode", "model", "max_tokens");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Set<StageType> TYPES =
             Set.of(StageType.SINGLE, StageType.ENSEMBLE, StageType.ROUTED, StageType.PARALLEL);
@@ -149,8 +149,14 @@ public final class WorkflowReader {
         if (!expect.isEmpty() && !EXPECTATIONS.contains(expect)) {
             phase.reject("expect", "must be one of " + EXPECTATIONS);
         }
+        String model = phase.text("model", "");
+        if (!model.isEmpty() && type.get() != StageType.SINGLE) {
+            phase.reject("model", "only a single phase names one model; list models for a " + type.get().name()
+                    .toLowerCase(Locale.ROOT) + " phase");
+        }
+        Integer maxTokens = phase.positiveInt("max_tokens").orElse(null);
         return Optional.of(new Phase(name.get(), type.get(), role, models, judge.orElse(null), routes, input,
-                output.get(), context, tools, expect, ensemble));
+                output.get(), context, tools, expect, ensemble, model, maxTokens));
     }
 
     private static List<Phase.Route> routes(YamlMapping phase) {

@@ -44,6 +44,56 @@ class MissionFilesTest {
             """;
 
     @Test
+    void shouldReadSequencingAndStageSettingsAndValidateThem() {
+        // Given lanes with after, a parallel cap and a stage setting
+        String yaml = """
+                goal: "Write the brief"
+                lanes:
+                  - {id: a, objective: "First", role: writer, scope: [docs/]}
+                  - {id: b, objective: "Second", role: writer, scope: [docs/], after: [a]}
+                constraints: {scope: [docs/], max_parallel_lanes: 1}
+                stages: {engage: {max_tokens: 4000}}
+                """;
+        // When it is parsed and checked
+        MissionFile file = MissionFiles.check(yaml, "dag.yaml", Fixtures.validator(), NOW);
+        // Then every field is carried and valid
+        assertThat(file.reasons()).isEmpty();
+        MissionSpec spec = file.submission().orElseThrow().getMission();
+        assertThat(spec.getLanes().get(1).getAfter()).containsExactly("a");
+        assertThat(spec.getConstraints().getMaxParallelLanes()).isEqualTo(1);
+        assertThat(spec.getStages()).extracting(stage -> stage.getName(), stage -> stage.getMaxTokens())
+                .containsExactly(tuple("engage", 4000));
+    }
+
+    @Test
+    void shouldAcceptTheSequencedExampleAgainstTheOfflineRegistry() {
+        MissionValidator offline = new MissionValidator(CapabilityRegistry.load(Fixtures.EXAMPLES.resolve(
+                "capabilities/offline.yaml")), Fixtures.workflows());
+
+        MissionFile file = MissionFiles.check(Fixtures.EXAMPLES.resolve("missions/sequenced.yaml"), offline, NOW);
+
+        assertThat(file.reasons()).isEmpty();
+        assertThat(file.submission().orElseThrow().getMission().getLanes().get(2).getAfter())
+                .containsExactly("overview");
+    }
+
+    @Test
+    void shouldRejectAStageSettingNoLaneRuns() {
+        String yaml = """
+                goal: "Write the brief"
+                lanes:
+                  - {id: a, objective: "First", role: writer, scope: [docs/]}
+                constraints: {scope: [docs/]}
+                stages: {enagge: {max_tokens: 4000}}
+                """;
+
+        MissionFile file = MissionFiles.check(yaml, "typo.yaml", Fixtures.validator(), NOW);
+
+        assertThat(file.reasons()).extracting(Reason::getCode, Reason::getField)
+                .containsExactly(tuple("UNKNOWN", "stages.enagge (line 5)"));
+    }
+
+    @Test
     void shouldReadEveryFieldOfAMissionFile() {
         // Given a mission file that sets every field
         // When it is parsed

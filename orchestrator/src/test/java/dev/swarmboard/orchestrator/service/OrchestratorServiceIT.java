@@ -17,12 +17,15 @@ import dev.swarmboard.orchestrator.mission.MissionStatus;
 import dev.swarmboard.orchestrator.mission.MissionWatch;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.Constraints;
+import dev.swarmboard.schema.LaneSpec;
 import dev.swarmboard.schema.MissionSpec;
 import dev.swarmboard.schema.Reason;
 import dev.swarmboard.schema.MissionStart;
 import dev.swarmboard.schema.RunLane;
 import dev.swarmboard.schema.Vote;
 import dev.swarmboard.schema.command.SubmitMission;
+import dev.swarmboard.schema.event.LaneFailed;
+import dev.swarmboard.schema.event.LaneYielded;
 import dev.swarmboard.schema.event.MissionFailed;
 import dev.swarmboard.schema.event.MissionRejected;
 import dev.swarmboard.schema.event.PlanIssued;
@@ -178,6 +181,48 @@ class OrchestratorServiceIT {
                 .satisfies(failed -> assertThat(failed.getFailingLanes()).containsExactly("gaps"));
         assertThat(probe.tasks("retry")).hasSize(4);
         assertThat(watch("retry", MissionStatus.follow(commandId, MissionHash.of(spec))).exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldSendADependentLaneOnlyOnceItsPredecessorPassedAndBlockItWhenItFailed() throws Exception {
+        // Given a mission where howto and gaps wait for overview
+        commands.submit(submit(sequenced("dag")));
+        await().atMost(PATIENCE).until(() -> probe.types("dag").contains("PlanIssued"));
+        // Then only overview is sent, and the plan lists it first
+        assertThat(probe.tasks("dag")).extracting(RunLane::getTaskId).containsExactly("dag/overview/1");
+        assertThat(probe.payloads("dag", PlanIssued.class).get(0).getPlan().getLanes())
+                .extracting(lane -> lane.getLaneId()).containsExactly("overview", "howto", "gaps");
+        // When overview's attempt 1 passes its yield
+        probe.append(yielded("dag", "overview", 1, true));
+        // Then its dependents are released together
+        await().atMost(PATIENCE).until(() -> probe.tasks("dag").size() == 3);
+        // (lane tasks are keyed by lane, so they spread over partitions: no order across lanes)
+        assertThat(probe.tasks("dag")).extracting(RunLane::getTaskId)
+                .containsExactlyInAnyOrder("dag/overview/1", "dag/howto/1", "dag/gaps/1");
+        assertThat(probe.payloads("dag", PlanIssued.class).get(1).getIssuedLanes()).containsExactly("howto", "gaps");
+
+        // Given a second such mission whose first lane fails
+        commands.submit(submit(sequenced("dag-fail")));
+        await().atMost(PATIENCE).until(() -> probe.tasks("dag-fail").size() == 1);
+        probe.append(yielded("dag-fail", "overview", 1, false));
+        // Then its dependents end as blocked, so the round can be judged, and are not sent
+        await().atMost(PATIENCE).until(() -> probe.payloads("dag-fail", LaneFailed.class).size() == 2);
+        assertThat(probe.payloads("dag-fail", LaneFailed.class)).allSatisfy(failed ->
+                assertThat(failed.getReasons().get(0).getCode()).isEqualTo("PREDECESSOR_FAILED"));
+        assertThat(probe.tasks("dag-fail")).hasSize(1);
+    }
+
+    private static MissionSpec sequenced(String missionId) {
+        MissionSpec base = mission(missionId).build();
+        List<LaneSpec> lanes = base.getLanes().stream().map(lane -> lane.getId().equals("overview") ? lane
+                : LaneSpec.newBuilder(lane).setAfter(List.of("overview")).build()).toList();
+        return MissionSpec.newBuilder(base).setLanes(lanes).build();
+    }
+
+    private static BlackboardEvent yielded(String missionId, String lane, int attempt, boolean passed) {
+        EventOrigin origin = EventOrigin.mission(missionId, "lane-worker/it").forLane(lane, attempt);
+        return Events.create(origin, LaneYielded.newBuilder().setPassed(passed).setChecks(List.of()).build(),
+                Instant.now(), missionId, lane, Integer.toString(attempt), "LaneYielded");
     }
 
     @Test

@@ -64,7 +64,8 @@ class MissionValidatorTest {
         assertThat(reasons).extracting(Reason::getCode, Reason::getField)
                 .containsExactly(tuple("UNKNOWN", "lanes[0].role"));
         assertThat(reasons.get(0).getWitnesses())
-                .containsExactly("registry entry roles.astrologer", "registry entry roles.default");
+                .containsExactly("registry entry roles.astrologer",
+                        "registry entries roles.default and default_for_unknown_roles: true");
     }
 
     @Test
@@ -200,8 +201,9 @@ class MissionValidatorTest {
 
     @Test
     void shouldRejectMissingUndeclaredAndDuplicateInputs() {
-        // Given the feature-build workflow, which declares the input `feature`
+        // Given the feature-build workflow, which declares the input `feature`, and a lane its routes serve
         MissionSpec spec = mission("m1").setWorkflow("feature-build")
+                .setLanes(List.of(lane("a", "code", List.of("docs/"))))
                 .setWorkflowInputs(List.of(new KeyValue("colour", "red"), new KeyValue("colour", "blue"))).build();
 
         assertThat(codes(spec)).containsExactlyInAnyOrder(tuple("UNDECLARED_INPUT", "inputs.colour"),

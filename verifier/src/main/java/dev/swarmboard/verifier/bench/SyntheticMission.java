@@ -76,7 +76,7 @@ public final class SyntheticMission {
 
     public BlackboardEvent planIssued(Plan issued) {
         return event(EventOrigin.mission(missionId, PLAN_PRODUCER),
-                new PlanIssued(issued, issued.getLanes().stream().map(PlannedLane::getLaneId).toList()),
+                new PlanIssued(issued, issued.getLanes().stream().map(PlannedLane::getLaneId).toList(), 1),
                 missionId, "PlanIssued", issued.getPlanId());
     }
 

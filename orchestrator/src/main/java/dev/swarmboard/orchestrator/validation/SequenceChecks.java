@@ -1,0 +1,59 @@
+package dev.swarmboard.orchestrator.validation;
+
+import dev.swarmboard.orchestrator.sequence.LaneGraph;
+import dev.swarmboard.schema.MissionSpec;
+import dev.swarmboard.schema.Reason;
+import java.util.List;
+
+/**
+ * The checks of a mission's lane sequencing: every {@code after} names another lane of the mission,
+ * the lanes form no cycle, a canary lane waits for no other lane (it runs first, alone), a workspace
+ * mission's lanes do not wait for each other (not supported yet), and
+ * {@code constraints.max_parallel_lanes} is not negative.
+ */
+final class SequenceChecks {
+
+    private SequenceChecks() {
+    }
+
+    static void check(MissionSpec spec, List<Reason> rejections) {
+        LaneGraph graph = LaneGraph.of(spec.getLanes());
+        for (LaneGraph.Edge edge : graph.invalidEdges()) {
+            String field = "lanes[" + indexOf(spec, edge.lane()) + "].after";
+            rejections.add(edge.lane().equals(edge.predecessor())
+                    ? Reasons.of(ReasonCode.INVALID_AFTER, field, "lane '" + edge.lane() + "' cannot wait for itself")
+                    : Reasons.of(ReasonCode.INVALID_AFTER, field, "lane '" + edge.lane() + "' waits for '"
+                    + edge.predecessor() + "', which is not a lane of the mission"));
+        }
+        graph.cycle().ifPresent(cycle -> rejections.add(Reasons.of(ReasonCode.LANE_CYCLE,
+                "lanes[" + indexOf(spec, cycle.get(0)) + "].after", "the lanes wait for each other in a cycle: "
+                        + String.join(" → ", cycle))));
+        String canary = spec.getCanaryLane();
+        String canaryLane = "*".equals(canary) && !spec.getLanes().isEmpty() ? graph.order().get(0) : canary;
+        if (canaryLane != null && !graph.predecessors(canaryLane).isEmpty()) {
+            rejections.add(Reasons.of(ReasonCode.INVALID_CANARY, "canary_lane", "canary lane '" + canaryLane
+                    + "' waits for " + graph.predecessors(canaryLane) + "; a canary runs first and alone"));
+        }
+        if (spec.getWorkspace() != null && graph.sequenced()) {
+            // Fail closed: a dependent lane's checkout would start from the base, not from its predecessors' tree.
+            rejections.add(Reasons.of(ReasonCode.INVALID_AFTER, "lanes[" + spec.getLanes().stream()
+                    .filter(lane -> !lane.getAfter().isEmpty()).findFirst().map(lane -> indexOf(spec, lane.getId()))
+                    .orElse(0) + "].after", "lanes of a workspace mission cannot wait for each other yet: a dependent"
+                    + " lane's checkout does not start from its predecessors' tree"));
+        }
+        if (spec.getConstraints().getMaxParallelLanes() < 0) {
+            rejections.add(Reasons.of(ReasonCode.INVALID_MAX_PARALLEL_LANES, "constraints.max_parallel_lanes",
+                    "must be 0 (no cap) or a positive number of lanes, was "
+                            + spec.getConstraints().getMaxParallelLanes()));
+        }
+    }
+
+    private static int indexOf(MissionSpec spec, String laneId) {
+        for (int i = 0; i < spec.getLanes().size(); i++) {
+            if (spec.getLanes().get(i).getId().equals(laneId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
