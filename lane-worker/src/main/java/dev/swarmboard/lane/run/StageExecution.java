@@ -22,6 +22,7 @@ import dev.swarmboard.lane.workspace.Checkout;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.StageType;
 import dev.swarmboard.schema.event.StageCompleted;
+import dev.swarmboard.schema.event.StageStarted;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +34,7 @@ import java.util.concurrent.Future;
  * Runs one stage's model calls and returns the receipt that carries its artifact. A call whose receipt
  * is already on the blackboard (same deterministic id) is not made again. Before calls are made, the
  * mission's spend is re-read and the calls' most possible spend checked against the budgets. Ensemble
- * proposals and parallel calls run concurrently.
+ * proposals and parallel calls run concurrently; a StageStarted is written before they begin.
  */
 final class StageExecution {
 
@@ -71,6 +72,7 @@ final class StageExecution {
         List<PlannedCall> missing = planned.stream()
                 .filter(call -> lane.view().find(receiptId(stage, call)).isEmpty()).toList();
         ensureBudget(stage, missing, context);
+        announce(stage, missing);
         if (missing.size() == 1) {
             call(stage, missing.get(0), context, artifact);
         } else if (missing.size() > 1) {
@@ -81,6 +83,19 @@ final class StageExecution {
             awaitAll(running);
         }
         return planned.stream().map(call -> lane.view().find(receiptId(stage, call)).orElseThrow()).toList();
+    }
+
+    /** StageStarted before the calls are made, once per stage and kind of call (a re-run finds it and writes none). */
+    private void announce(ResolvedStage stage, List<PlannedCall> missing) {
+        if (missing.isEmpty()) {
+            return;
+        }
+        String kind = missing.get(0).kind();
+        if (lane.view().find(lane.events().id("StageStarted", stage.name(), kind, 0)).isEmpty()) {
+            StageStarted started = new StageStarted(stage.name(), kind,
+                    missing.stream().map(call -> call.route().getModelKey()).toList());
+            lane.view().append(lane.events().event(started, stage.name(), kind, 0));
+        }
     }
 
     private void ensureBudget(ResolvedStage stage, List<PlannedCall> missing, StageContext context) throws LaneFailure {
