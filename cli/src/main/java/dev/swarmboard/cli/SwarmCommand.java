@@ -36,7 +36,7 @@ public final class SwarmCommand implements Runnable {
 
     /** Runs the command line and returns its exit code (tests call this instead of main). */
     public static int execute(String... args) {
-        CommandLine commandLine = new CommandLine(new SwarmCommand());
+        CommandLine commandLine = commandLine();
         commandLine.setExecutionExceptionHandler((error, line, parsed) -> {
             boolean verbose = parsed.matchedOption("--verbose") != null
                     || parsed.asCommandLineList().stream().anyMatch(c -> c.getParseResult().hasMatchedOption("--verbose"));
@@ -47,6 +47,22 @@ public final class SwarmCommand implements Runnable {
             return error instanceof UsageException || error instanceof InputFileException ? 2 : 1;
         });
         return commandLine.execute(args);
+    }
+
+    /** The command tree, with {@code --help} (and {@code --version}) on every subcommand. */
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new SwarmCommand());
+        withHelp(commandLine);
+        return commandLine;
+    }
+
+    private static void withHelp(CommandLine line) {
+        for (CommandLine sub : line.getSubcommands().values()) {
+            if (!sub.getCommandSpec().mixinStandardHelpOptions()) {
+                sub.getCommandSpec().mixinStandardHelpOptions(true);
+            }
+            withHelp(sub);
+        }
     }
 
     private static String oneLine(Throwable error) {

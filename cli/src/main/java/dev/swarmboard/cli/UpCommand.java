@@ -30,13 +30,15 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--workers", defaultValue = "2", description = "Lane worker instances (default ${DEFAULT-VALUE}).")
     int workers;
 
-    @Option(names = "--capabilities", defaultValue = "examples/capabilities/offline.yaml", paramLabel = "FILE")
+    @Option(names = "--capabilities", defaultValue = "examples/capabilities/offline.yaml", paramLabel = "FILE",
+            description = "Capability registry the services run with (default ${DEFAULT-VALUE}).")
     Path capabilities;
 
     @Option(names = "--workflows", paramLabel = "DIR", description = "Workflow directory (default: built-in prey).")
     Path workflows;
 
-    @Option(names = "--reports", defaultValue = "reports", paramLabel = "DIR")
+    @Option(names = "--reports", defaultValue = "reports", paramLabel = "DIR",
+            description = "Where the digest writes its reports (default ${DEFAULT-VALUE}).")
     Path reports;
 
     @Mixin
