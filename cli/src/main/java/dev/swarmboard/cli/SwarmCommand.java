@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
         description = "Swarmboard: event-driven multi-agent orchestration on Apache Kafka.",
         subcommands = {DemoCommand.class, UpCommand.class, BrokerCommand.class, TopicsCommand.class, RunCommand.class,
                 SubmitCommand.class, DecideCommands.Approve.class, DecideCommands.Cancel.class, ReplayCommand.class,
-                WatchCommand.class, ConfigCommand.class, BenchCommand.class, ChaosCommand.class,
+                WatchCommand.class, MissionsCommand.class, ShowCommand.class, ConsoleCommand.class, ConfigCommand.class, BenchCommand.class, ChaosCommand.class,
                 ManifestsCommand.class})
 public final class SwarmCommand implements Runnable {
 

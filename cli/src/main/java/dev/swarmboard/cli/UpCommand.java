@@ -7,7 +7,10 @@ import dev.swarmboard.localkafka.LocalKafka;
 import dev.swarmboard.localkafka.LocalKafkaConfig;
 import dev.swarmboard.service.ServiceRunner;
 import dev.swarmboard.topic.TopicCatalogue;
+import dev.swarmboard.console.ConsoleServer;
+import dev.swarmboard.console.ConsoleSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,6 +44,10 @@ final class UpCommand implements Callable<Integer> {
             description = "Where the digest writes its reports (default ${DEFAULT-VALUE}).")
     Path reports;
 
+    @Option(names = "--console-port", defaultValue = "" + ConsoleSettings.DEFAULT_PORT,
+            description = "Port of the web console on 127.0.0.1 (default ${DEFAULT-VALUE}; 0 = any free port, -1 = off).")
+    int consolePort;
+
     @Mixin
     StartupTimeoutOption startup;
 
@@ -54,6 +61,13 @@ final class UpCommand implements Callable<Integer> {
                     workflows, reports, workers);
             SwarmStack stack = runner.manage(SwarmStack.start(settings.environment(System.getenv()), workers));
             System.out.println("bootstrap=" + kafka.bootstrapServers());
+            if (consolePort >= 0) {
+                Map<String, Object> client = Map.of("bootstrap.servers", kafka.bootstrapServers());
+                ConsoleServer console = runner.manage(ConsoleServer.start(ConsoleSettings.loopback(consolePort), client,
+                        TopicCatalogue.defaults(), BlackboardSetup.prepare(client, TopicCatalogue.defaults()),
+                        Duration.ofSeconds(30)));
+                System.out.println("console=" + console.url());
+            }
             System.out.println("swarm up: broker and services running (data " + kafka.dataDir() + "); Ctrl-C stops them.");
             System.out.println("  in another terminal:  KAFKA_BOOTSTRAP_SERVERS=" + kafka.bootstrapServers()
                     + " ./swarm submit examples/missions/demo.yaml --wait");
