@@ -29,7 +29,10 @@ function usd(value) { return "$" + Number(value || 0).toFixed(4); }
 function open(path, event, render) {
   if (stream) stream.close();
   stream = new EventSource(api(path));
-  stream.addEventListener(event, message => render(JSON.parse(message.data)));
+  stream.addEventListener(event, message => {
+    render(JSON.parse(message.data));
+    document.body.dataset.updates = String(Number(document.body.dataset.updates || 0) + 1);
+  });
   stream.onopen = () => { document.getElementById("connection").textContent = "live"; };
   stream.onerror = () => { document.getElementById("connection").textContent = "reconnecting…"; };
 }

@@ -2,6 +2,8 @@ package dev.swarmboard.cli;
 
 import dev.swarmboard.capability.CapabilityRegistry;
 import dev.swarmboard.cli.view.EventLine;
+import dev.swarmboard.cli.view.MissionText;
+import dev.swarmboard.console.view.MissionTimeline;
 import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.orchestrator.mission.MissionCommands;
 import dev.swarmboard.orchestrator.mission.MissionFile;
@@ -53,14 +55,27 @@ final class MissionCommand {
         }
     }
 
-    /** Follows the mission, printing each event, until it finishes or the timeout passes. */
+    /**
+     * Follows the mission, printing each event and, when it changed, a progress line (lanes done of
+     * total, each running lane's stage, tokens and USD so far), until it finishes; a {@link MissionTimeout}
+     * when the timeout passes first.
+     */
     static MissionStatus follow(Map<String, Object> client, TopicCatalogue catalogue, Codecs codecs, String missionId,
                                 MissionStatus status, Duration timeout, PrintStream out) {
-        MissionStatus end = MissionWatch.await(client, catalogue, codecs, missionId, status, timeout,
-                event -> out.println("  " + EventLine.render(event)));
+        MissionTimeline timeline = new MissionTimeline(missionId);
+        String[] shown = {""};
+        MissionStatus end = MissionWatch.await(client, catalogue, codecs, missionId, status, timeout, event -> {
+            out.println("  " + EventLine.render(event));
+            timeline.apply(event);
+            String progress = MissionText.progress(timeline.view());
+            if (!progress.equals(shown[0])) {
+                out.println(progress);
+                shown[0] = progress;
+            }
+        });
         if (!end.finished()) {
-            throw new IllegalStateException("mission " + missionId + " did not finish within " + timeout.toSeconds()
-                    + " s (now " + end.stage() + ")");
+            throw new MissionTimeout("mission " + missionId + " did not finish within " + timeout.toSeconds()
+                    + " s (now " + end.stage() + "); it goes on: swarm show " + missionId);
         }
         return end;
     }

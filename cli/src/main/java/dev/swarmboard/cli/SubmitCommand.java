@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code swarm submit FILE}: validate locally, publish, print the mission id, optionally wait. */
-@Command(name = "submit", description = "Validate a mission file, submit it and print its id. With --wait: exit 0 on a "
-        + "published digest, 1 on failure or cancellation, 2 on rejection.")
+@Command(name = "submit", description = "Validate a mission file, submit it and print its id. With --wait: progress lines, then "
+        + "exit 0 on a published digest, 1 on failure or cancellation, 2 on rejection, 4 when --timeout passes first.")
 final class SubmitCommand implements Callable<Integer> {
 
     @Mixin
@@ -35,7 +35,7 @@ final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--wait", description = "Follow the mission until its outcome.")
     boolean await;
 
-    @Option(names = "--timeout", defaultValue = "600", paramLabel = "S", description = "Seconds --wait waits (default ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", defaultValue = "600", paramLabel = "S", description = "Seconds --wait waits (default ${DEFAULT-VALUE}); then exit 4, the mission goes on.")
     long timeoutSeconds;
 
     @Override

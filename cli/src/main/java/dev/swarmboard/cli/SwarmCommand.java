@@ -44,6 +44,9 @@ public final class SwarmCommand implements Runnable {
             if (verbose) {
                 error.printStackTrace(line.getErr());
             }
+            if (error instanceof MissionTimeout) {
+                return ExitCodes.TIMED_OUT;
+            }
             return error instanceof UsageException || error instanceof InputFileException ? 2 : 1;
         });
         return commandLine.execute(args);

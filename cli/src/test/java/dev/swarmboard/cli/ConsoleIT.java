@@ -1,0 +1,145 @@
+package dev.swarmboard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.swarmboard.blackboard.BlackboardSetup;
+import dev.swarmboard.cli.stack.SwarmStack;
+import dev.swarmboard.codec.Codecs;
+import dev.swarmboard.console.ConsoleServer;
+import dev.swarmboard.console.ConsoleSettings;
+import dev.swarmboard.localkafka.KafkaFixture;
+import dev.swarmboard.schema.command.SubmitMission;
+import dev.swarmboard.topic.TopicCatalogue;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The web console end to end in real headless Chromium (Debian's chromium and chromium-driver)
+ * against every real service on a real broker: a demo mission appears on an open page and its lanes
+ * advance live over server-sent events, then a mission that needs confirmation is approved by a
+ * click and passes.
+ */
+class ConsoleIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(120);
+
+    @TempDir
+    static Path dir;
+
+    private static final String PREFIX = KafkaFixture.uniqueName("console") + ".";
+    private static final TopicCatalogue CATALOGUE = TopicCatalogue.withPrefix(PREFIX);
+    private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+    private static Map<String, Object> client;
+    private static Codecs codecs;
+    private static SwarmStack stack;
+    private static ConsoleServer console;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void start() {
+        client = Map.of("bootstrap.servers", KafkaFixture.bootstrapServers());
+        BlackboardSetup.provision(client, CATALOGUE);
+        codecs = BlackboardSetup.prepare(client, CATALOGUE);
+        stack = TestStacks.start(KafkaFixture.bootstrapServers(), dir, capabilities(), workflows(), PREFIX, 2);
+        console = ConsoleServer.start(ConsoleSettings.loopback(0), client, CATALOGUE, codecs, Duration.ofSeconds(60));
+        ChromeOptions options = new ChromeOptions().addArguments("--headless=new", "--no-sandbox",
+                "--disable-dev-shm-usage", "--window-size=1400,1000");
+        options.setBinary("/usr/bin/chromium");
+        browser = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (console != null) {
+            console.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void shouldShowADemoMissionAdvanceLiveThenApproveAPausedMissionByAClick() throws Exception {
+        // Given the mission page is open before the mission exists
+        String missionId = "console-demo-" + PREFIX.replace(".", "");
+        browser.get(console.url() + "#/missions/" + missionId);
+
+        // When the demo mission is submitted
+        submit(missionId, false);
+
+        // Then the open page follows it to its digest over server-sent events, without a reload
+        await().atMost(PATIENCE).until(() -> text("#mission-status").equals("COMPLETED"));
+        List<WebElement> lanes = browser.findElements(By.cssSelector("#timeline tr.lane"));
+        assertThat(lanes).extracting(lane -> lane.getAttribute("data-lane")).contains("overview", "howto", "gaps");
+        assertThat(lanes).allSatisfy(lane -> assertThat(lane.getAttribute("data-state")).isEqualTo("PASSED"));
+        assertThat(browser.findElements(By.cssSelector("#timeline td.stage[data-state=DONE]"))).hasSizeGreaterThan(8);
+        assertThat(Integer.parseInt(browser.findElement(By.tagName("body")).getAttribute("data-updates")))
+                .isGreaterThan(10);
+        assertThat(text("#verdicts")).contains("FAIL").contains("PASS");
+        assertThat(text("#bluf")).isNotBlank();
+        browser.findElement(By.cssSelector("#timeline td.stage[data-stage=engage]")).click();
+        assertThat(text("#detail-text")).isNotBlank();
+        Files.write(Path.of("target/console.png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+
+        // And the missions list shows it
+        browser.get(console.url());
+        await().atMost(PATIENCE).until(() -> browser.findElements(
+                By.cssSelector("#missions tr[data-mission='" + missionId + "']")).size() == 1);
+
+        // Given a mission that needs confirmation, open on its page
+        String pausedId = "console-paused-" + PREFIX.replace(".", "");
+        browser.get(console.url() + "#/missions/" + pausedId);
+        submit(pausedId, true);
+        await().atMost(PATIENCE).until(() -> browser.findElement(By.id("approve")).isDisplayed());
+        assertThat(browser.findElements(By.cssSelector("#proposed tbody tr"))).hasSize(3);
+        assertThat(text("#mission-status")).isEqualTo("PAUSED");
+
+        // When it is approved by a click
+        browser.findElement(By.id("note")).sendKeys("looks right");
+        browser.findElement(By.id("approve")).click();
+
+        // Then the orchestrator's answer is shown, and the mission passes
+        await().atMost(PATIENCE).until(() -> text("#answer").startsWith("MissionResumed"));
+        await().atMost(PATIENCE).until(() -> text("#mission-status").equals("COMPLETED"));
+        assertThat(browser.findElement(By.id("decision")).isDisplayed()).isFalse();
+    }
+
+    private static void submit(String missionId, boolean confirm) {
+        SubmitMission submission = MissionCommand.validate(REPO.resolve("examples/missions/demo.yaml"), capabilities(),
+                workflows());
+        submission.getMission().setMissionId(missionId);
+        submission.getMission().getConstraints().setRequiresConfirmation(confirm);
+        MissionCommand.submit(client, CATALOGUE, codecs, submission);
+    }
+
+    private static String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText();
+    }
+
+    private static Path capabilities() {
+        return REPO.resolve("examples/capabilities/offline.yaml");
+    }
+
+    private static Path workflows() {
+        return REPO.resolve("examples/workflows");
+    }
+}
