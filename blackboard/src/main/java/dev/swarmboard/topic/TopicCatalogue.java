@@ -63,6 +63,11 @@ public record TopicCatalogue(String prefix, int missionPartitions, int laneTaskP
         return prefix + "schemas";
     }
 
+    /** The capability registry and workflows the orchestrator runs with, as it published them at start. */
+    public String registry() {
+        return prefix + "registry";
+    }
+
     /** Every topic with the settings it must have. */
     public List<TopicSpec> topics() {
         return List.of(
@@ -74,6 +79,8 @@ public record TopicCatalogue(String prefix, int missionPartitions, int laneTaskP
                 new TopicSpec(deadLetters(), 1, false, replicationFactor,
                         Map.of("cleanup.policy", "delete", "retention.ms", "-1")),
                 // One record per writer schema, keyed by fingerprint: compaction keeps each forever.
-                new TopicSpec(schemas(), 1, false, replicationFactor, Map.of("cleanup.policy", "compact")));
+                new TopicSpec(schemas(), 1, false, replicationFactor, Map.of("cleanup.policy", "compact")),
+                // One record under one key, replaced at each orchestrator start: compaction keeps the latest.
+                new TopicSpec(registry(), 1, false, replicationFactor, Map.of("cleanup.policy", "compact")));
     }
 }

@@ -35,8 +35,16 @@ final class MissionCommand {
 
     /** Validates the file against the registry and workflows; the submission, or a UsageException with every reason. */
     static SubmitMission validate(Path file, Path capabilities, Path workflows) {
-        MissionValidator validator = new MissionValidator(CapabilityRegistry.load(capabilities),
+        return validate(file, validator(capabilities, workflows));
+    }
+
+    static MissionValidator validator(Path capabilities, Path workflows) {
+        return new MissionValidator(CapabilityRegistry.load(capabilities),
                 workflows == null ? WorkflowCatalogue.builtIn() : WorkflowCatalogue.load(workflows));
+    }
+
+    /** Validates the file with this validator; the submission, or a UsageException with every reason. */
+    static SubmitMission validate(Path file, MissionValidator validator) {
         MissionFile checked = MissionFiles.check(file, validator, Instant.now());
         if (!checked.valid()) {
             throw new UsageException(file + " is not a valid mission: " + Reasons.render(checked.reasons()));
