@@ -123,6 +123,61 @@ class ConsoleIT {
         assertThat(browser.findElement(By.id("decision")).isDisplayed()).isFalse();
     }
 
+    @Test
+    void shouldShowAPausedMissionsPlanAndAnswerEveryDecisionFromTheCli() throws Exception {
+        // Given a paused mission
+        String missionId = "console-cli-" + PREFIX.replace(".", "");
+        submit(missionId, true);
+        await().atMost(PATIENCE).until(() -> stdout(() -> cli("show", missionId)).contains("status   PAUSED"));
+
+        // When it is shown, then its proposed plan is printed with how to approve it
+        String shown = stdout(() -> assertThat(cli("show", missionId)).isZero());
+        assertThat(shown).contains("proposed plan " + missionId).contains("- overview (writer)")
+                .contains("swarm approve " + missionId + " --plan");
+
+        // When approving another plan, an unknown mission, then cancelling, then approving the ended mission
+        int stale = cli("approve", missionId, "--plan", "no-such-plan");
+        int unknown = cli("approve", "no-such-mission-" + PREFIX);
+        String cancelled = stdout(() -> assertThat(cli("cancel", missionId, "--reason", "not now")).isZero());
+        int ended = cli("approve", missionId);
+
+        // Then every refusal exits 1 with the orchestrator's reason, the cancel 0 with its answer
+        assertThat(stale).isEqualTo(1);
+        assertThat(unknown).isEqualTo(1);
+        assertThat(ended).isEqualTo(1);
+        assertThat(err.text()).contains("refused (MissionRejected): STALE_PLAN")
+                .contains("refused (MissionRejected): UNKNOWN_MISSION").contains("refused (MissionRejected): NOT_PAUSED");
+        assertThat(cancelled).contains("MissionCancelled: cancelled by ").contains("not now");
+        assertThat(stdout(() -> cli("missions"))).containsPattern(missionId + " +CANCELLED +0/3");
+
+        // And a local registry other than the one the orchestrator published is refused as such
+        int mismatch = cli("submit", REPO.resolve("examples/missions/demo.yaml").toString(), "--capabilities",
+                REPO.resolve("examples/capabilities/openrouter.yaml").toString());
+        assertThat(mismatch).isEqualTo(2);
+        assertThat(err.text()).contains("REGISTRY_MISMATCH at --capabilities").contains("published by orchestrator/");
+    }
+
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final CapturedStdErr err = new CapturedStdErr();
+
+    private static int cli(String... args) {
+        List<String> all = new java.util.ArrayList<>(List.of(args));
+        all.addAll(List.of("--bootstrap", KafkaFixture.bootstrapServers(), "--topic-prefix", PREFIX));
+        return SwarmCommand.execute(all.toArray(String[]::new));
+    }
+
+    private static synchronized String stdout(Runnable command) {
+        java.io.PrintStream original = System.out;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            command.run();
+        } finally {
+            System.setOut(original);
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private static void submit(String missionId, boolean confirm) {
         SubmitMission submission = MissionCommand.validate(REPO.resolve("examples/missions/demo.yaml"), capabilities(),
                 workflows());
