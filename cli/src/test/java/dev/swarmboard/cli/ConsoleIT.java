@@ -157,6 +157,41 @@ class ConsoleIT {
         assertThat(err.text()).contains("REGISTRY_MISMATCH at --capabilities").contains("published by orchestrator/");
     }
 
+    @Test
+    void shouldAskForTheTokenAndRefuseADecisionFromAnotherSite() throws Exception {
+        // Given a console with a token
+        try (ConsoleServer guarded = ConsoleServer.start(new ConsoleSettings("127.0.0.1", 0,
+                java.util.Optional.of("s3cret-token")), client, CATALOGUE, codecs, Duration.ofSeconds(5))) {
+            String base = guarded.url();
+
+            // Then a request without it is refused, one with it served
+            assertThat(get(base + "api/missions")).isEqualTo(401);
+            assertThat(get(base + "api/missions?token=wrong")).isEqualTo(401);
+            assertThat(get(base + "api/missions?token=s3cret-token")).isEqualTo(200);
+            assertThat(guarded.url()).doesNotContain("s3cret-token");
+
+            // And a decision that is not JSON, or comes from another origin, is refused before any command
+            assertThat(post(base + "api/missions/m-1/approve?token=s3cret-token", "text/plain", null)).isEqualTo(400);
+            assertThat(post(base + "api/missions/m-1/approve?token=s3cret-token", "application/json",
+                    "https://evil.example")).isEqualTo(403);
+        }
+    }
+
+    private static int get(String url) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(url)).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static int post(String url, String contentType, String origin) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Content-Type", contentType)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"note\": \"x\"}"));
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        return java.net.http.HttpClient.newHttpClient().send(request.build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     @org.junit.jupiter.api.extension.RegisterExtension
     final CapturedStdErr err = new CapturedStdErr();
 
