@@ -28,7 +28,7 @@ class PublishedRegistryTest {
 
         // Then the content parses to the same registry, every workflow reads, and the hashes match the files
         assertThat(CapabilityRegistry.parse(published.registry(), Path.of(published.registryDir())).orThrow("published"))
-                .isEqualTo(CapabilityRegistry.load(registry));
+                .hasToString(CapabilityRegistry.load(registry).toString()); // tool arg Patterns have no equals
         assertThat(published.workflows()).isNotEmpty()
                 .allSatisfy((name, body) -> assertThat(WorkflowReader.read(body).isValid()).as(name).isTrue());
         assertThat(published.registryHash()).isEqualTo(PublishedRegistry.registryHashOf(registry));
