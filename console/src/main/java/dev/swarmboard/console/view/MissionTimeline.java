@@ -172,7 +172,8 @@ public final class MissionTimeline {
             return "FAILED";
         }
         return switch (state.phase()) {
-            case NEW -> "SUBMITTED";
+            // Never accepted but answered with a rejection: a refused submission or a command on no mission.
+            case NEW -> why.isEmpty() ? "SUBMITTED" : "REJECTED";
             default -> state.phase().name();
         };
     }
