@@ -152,8 +152,11 @@ class ConsoleIT {
                 .containsPattern("no-such-mission-\\S+ +REJECTED");
 
         // And a local registry other than the one the orchestrator published is refused as such
+        Path other = Files.writeString(dir.resolve("other.yaml"), Files.readString(capabilities())
+                .replace("../scripted/demo.yaml", REPO.resolve("examples/scripted/demo.yaml").toString())
+                .replace("max_tokens: 2000", "max_tokens: 1500"));
         int mismatch = cli("submit", REPO.resolve("examples/missions/demo.yaml").toString(), "--capabilities",
-                REPO.resolve("examples/capabilities/openrouter.yaml").toString());
+                other.toString());
         assertThat(mismatch).isEqualTo(2);
         assertThat(err.text()).contains("REGISTRY_MISMATCH at --capabilities").contains("published by orchestrator/");
     }
