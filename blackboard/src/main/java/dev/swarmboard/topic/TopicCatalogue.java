@@ -84,6 +84,11 @@ public record TopicCatalogue(String prefix, int missionPartitions, int laneTaskP
         return prefix + "mission-index";
     }
 
+    /** The capability registry and workflows the orchestrator runs with, as it published them at start. */
+    public String registry() {
+        return prefix + "registry";
+    }
+
     /** Every topic with the settings it must have and the services that read and write it. */
     public List<TopicSpec> topics() {
         return List.of(
@@ -104,7 +109,10 @@ public record TopicCatalogue(String prefix, int missionPartitions, int laneTaskP
                 new TopicSpec(schemas(), 1, false, replicationFactor, Map.of("cleanup.policy", "compact"))
                         .withAccess(Set.of(ORCHESTRATOR, LANE_WORKER, VERIFIER, DIGEST, CLI),
                                 Set.of(ORCHESTRATOR, LANE_WORKER, VERIFIER, DIGEST, CLI)),
-                missionIndexTopic());
+                missionIndexTopic(),
+                // One record under one key, replaced at each orchestrator start: compaction keeps the latest.
+                new TopicSpec(registry(), 1, false, replicationFactor, Map.of("cleanup.policy", "compact"))
+                        .withAccess(Set.of(ORCHESTRATOR, CLI), Set.of(ORCHESTRATOR)));
     }
 
     /** The mission index: compaction keeps each mission's start (and each partition's marker) forever. */

@@ -12,7 +12,7 @@ class TopicCatalogueTest {
 
         assertThat(catalogue.topics()).extracting(TopicSpec::name).containsExactly(
                 "team1.missions", "team1.lane-tasks", "team1.blackboard", "team1.dead-letters", "team1.schemas",
-                "team1.mission-index");
+                "team1.mission-index", "team1.registry");
         TopicSpec blackboard = catalogue.topics().get(2);
         assertThat(blackboard.configs()).containsEntry("retention.ms", "-1").containsEntry("cleanup.policy", "delete");
         assertThat(blackboard.fixedPartitions()).isTrue();
@@ -21,5 +21,7 @@ class TopicCatalogueTest {
         assertThat(index.configs()).containsEntry("cleanup.policy", "compact");
         assertThat(index.partitions()).isEqualTo(blackboard.partitions());
         assertThat(index.fixedPartitions()).isTrue();
+        assertThat(catalogue.topics().get(6).configs()).containsEntry("cleanup.policy", "compact");
+        assertThat(catalogue.topics().get(6).partitions()).isEqualTo(1);
     }
 }

@@ -25,8 +25,8 @@ class TopicProvisionerIT {
             TopicProvisioner.Report first = provisioner.provision(catalogue);
             TopicProvisioner.Report second = provisioner.provision(catalogue);
 
-            // Then the first run creates all five topics and the second finds them in place
-            assertThat(first.created()).hasSize(5);
+            // Then the first run creates all six topics and the second finds them in place
+            assertThat(first.created()).hasSize(6);
             assertThat(second.created()).isEmpty();
             assertThat(second.existing()).containsExactlyInAnyOrderElementsOf(
                     catalogue.topics().stream().map(TopicSpec::name).toList());

@@ -1,7 +1,12 @@
 package dev.swarmboard.cli;
 
-import dev.swarmboard.codec.Codecs;
-import dev.swarmboard.orchestrator.mission.MissionCommands;
+import dev.swarmboard.blackboard.BlackboardSetup;
+import dev.swarmboard.orchestrator.mission.CommandAnswer;
+import dev.swarmboard.orchestrator.mission.MissionDecisions;
+import dev.swarmboard.text.ShownText;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import dev.swarmboard.orchestrator.validation.MissionLimits;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -9,19 +14,27 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code swarm approve} and {@code swarm cancel}: decisions on a paused (or running) mission. */
+/**
+ * {@code swarm approve} and {@code swarm cancel}: decisions on a paused (or running) mission. Each waits
+ * for the orchestrator's answer to its command and exits 0 when it took effect, 1 with the reasons
+ * when it was refused (NOT_PAUSED, UNKNOWN_MISSION …), 4 when no answer came in time.
+ */
 final class DecideCommands {
 
     private DecideCommands() {
     }
 
-    @Command(name = "approve", description = "Approve a paused mission's proposed plan.")
+    @Command(name = "approve", description = "Approve a paused mission's proposed plan and wait for the orchestrator's answer.")
     static final class Approve implements Callable<Integer> {
         @Mixin
         KafkaOptions kafka;
 
-        @Parameters(index = "0", paramLabel = "MISSION")
+        @Parameters(index = "0", paramLabel = "MISSION", description = "Id of the mission.")
         String missionId;
+
+        @Option(names = "--answer-timeout", defaultValue = "30", paramLabel = "S",
+                description = "Seconds to wait for the orchestrator's answer (default ${DEFAULT-VALUE}; then exit 4).")
+        long answerSeconds;
 
         @Option(names = "--plan", paramLabel = "PLAN", description = "Plan id being approved (default: the latest proposal).")
         String planId = "";
@@ -32,21 +45,22 @@ final class DecideCommands {
         @Override
         public Integer call() {
             checkText("--note", note);
-            try (MissionCommands commands = MissionCommands.create(kafka.clientProperties(), kafka.common().catalogue(),
-                    Codecs.create(), MissionCommand.issuer())) {
-                System.out.println("approve sent as " + commands.approve(missionId, planId, note).commandId());
-            }
-            return 0;
+            return report(missionId, decisions(kafka, answerSeconds)
+                    .approve(MissionCommand.issuer(), missionId, planId, note), answerSeconds);
         }
     }
 
-    @Command(name = "cancel", description = "Cancel a mission, with a reason.")
+    @Command(name = "cancel", description = "Cancel a mission, with a reason, and wait for the orchestrator's answer.")
     static final class Cancel implements Callable<Integer> {
         @Mixin
         KafkaOptions kafka;
 
-        @Parameters(index = "0", paramLabel = "MISSION")
+        @Parameters(index = "0", paramLabel = "MISSION", description = "Id of the mission.")
         String missionId;
+
+        @Option(names = "--answer-timeout", defaultValue = "30", paramLabel = "S",
+                description = "Seconds to wait for the orchestrator's answer (default ${DEFAULT-VALUE}; then exit 4).")
+        long answerSeconds;
 
         @Option(names = "--reason", required = true, description = "Why the mission is cancelled.")
         String reason;
@@ -54,12 +68,31 @@ final class DecideCommands {
         @Override
         public Integer call() {
             checkText("--reason", reason);
-            try (MissionCommands commands = MissionCommands.create(kafka.clientProperties(), kafka.common().catalogue(),
-                    Codecs.create(), MissionCommand.issuer())) {
-                System.out.println("cancel sent as " + commands.cancel(missionId, reason).commandId());
-            }
-            return 0;
+            return report(missionId, decisions(kafka, answerSeconds)
+                    .cancel(MissionCommand.issuer(), missionId, reason), answerSeconds);
         }
+    }
+
+    static MissionDecisions decisions(KafkaOptions kafka, long answerSeconds) {
+        Map<String, Object> client = kafka.clientProperties();
+        return new MissionDecisions(client, kafka.common().catalogue(),
+                BlackboardSetup.prepare(client, kafka.common().catalogue()), Duration.ofSeconds(answerSeconds));
+    }
+
+    /** Prints the orchestrator's answer: exit 0 when it took effect, 1 on a refusal (with its reasons), 4 on no answer. */
+    static int report(String missionId, Optional<CommandAnswer> answer, long answerSeconds) {
+        if (answer.isEmpty()) {
+            System.err.println("swarm: no answer from the orchestrator about mission " + ShownText.terminal(missionId)
+                    + " within " + answerSeconds + " s (is it running?)");
+            return ExitCodes.TIMED_OUT;
+        }
+        String line = ShownText.terminal(answer.get().render());
+        if (answer.get().accepted()) {
+            System.out.println(line);
+            return ExitCodes.OK;
+        }
+        System.err.println("swarm: " + line);
+        return ExitCodes.FAILED;
     }
 
     /** The orchestrator refuses longer text (LIMIT_EXCEEDED); refuse it here first, before Kafka. */

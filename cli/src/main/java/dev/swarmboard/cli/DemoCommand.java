@@ -38,13 +38,16 @@ final class DemoCommand implements Callable<Integer> {
             description = "Broker log and service state (default ${DEFAULT-VALUE}; kept, so `swarm up --data-dir` can replay it).")
     Path dataDir;
 
-    @Option(names = "--mission", defaultValue = "examples/missions/demo.yaml", paramLabel = "FILE")
+    @Option(names = "--mission", defaultValue = "examples/missions/demo.yaml", paramLabel = "FILE",
+            description = "The first mission submitted (default ${DEFAULT-VALUE}).")
     Path missionFile;
 
-    @Option(names = "--capabilities", defaultValue = "examples/capabilities/offline.yaml", paramLabel = "FILE")
+    @Option(names = "--capabilities", defaultValue = "examples/capabilities/offline.yaml", paramLabel = "FILE",
+            description = "Capability registry the services run with (default ${DEFAULT-VALUE}).")
     Path capabilities;
 
-    @Option(names = "--workflows", defaultValue = "examples/workflows", paramLabel = "DIR")
+    @Option(names = "--workflows", defaultValue = "examples/workflows", paramLabel = "DIR",
+            description = "Workflow directory (default ${DEFAULT-VALUE}).")
     Path workflows;
 
     @Option(names = "--workspace-mission", defaultValue = "examples/missions/workspace.yaml", paramLabel = "FILE",
@@ -61,7 +64,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--workers", defaultValue = "2", description = "Lane worker instances (default ${DEFAULT-VALUE}).")
     int workers;
 
-    @Option(names = "--timeout", defaultValue = "300", paramLabel = "S")
+    @Option(names = "--timeout", defaultValue = "300", paramLabel = "S",
+            description = "Seconds each mission may take (default ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
     @Mixin

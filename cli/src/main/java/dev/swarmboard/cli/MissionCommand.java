@@ -2,6 +2,8 @@ package dev.swarmboard.cli;
 
 import dev.swarmboard.capability.CapabilityRegistry;
 import dev.swarmboard.cli.view.EventLine;
+import dev.swarmboard.cli.view.MissionText;
+import dev.swarmboard.console.view.MissionTimeline;
 import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.orchestrator.mission.MissionCommands;
 import dev.swarmboard.telemetry.Tracing;
@@ -37,9 +39,17 @@ final class MissionCommand {
 
     /** Validates the file against the registry and workflows; the submission, or a UsageException with every reason. */
     static SubmitMission validate(Path file, Path capabilities, Path workflows) {
-        MissionValidator validator = new MissionValidator(CapabilityRegistry.load(capabilities),
+        return validate(file, validator(capabilities, workflows));
+    }
+
+    static MissionValidator validator(Path capabilities, Path workflows) {
+        return new MissionValidator(CapabilityRegistry.load(capabilities),
                 workflows == null ? WorkflowCatalogue.builtIn() : WorkflowCatalogue.load(workflows),
                 TokenDefaults.fromEnvironment(System.getenv()));
+    }
+
+    /** Validates the file with this validator; the submission, or a UsageException with every reason. */
+    static SubmitMission validate(Path file, MissionValidator validator) {
         MissionFile checked = MissionFiles.check(file, validator, Instant.now());
         if (!checked.valid()) {
             throw new UsageException(file + " is not a valid mission: " + Reasons.render(checked.reasons()));
@@ -69,7 +79,11 @@ final class MissionCommand {
         }
     }
 
-    /** Follows the mission, printing each event, until it finishes or the timeout passes. */
+    /**
+     * Follows the mission, printing each event and, when it changed, a progress line (lanes done of
+     * total, each running lane's stage, tokens and USD so far), until it finishes; a {@link MissionTimeout}
+     * when the timeout passes first.
+     */
     static MissionStatus follow(Map<String, Object> client, TopicCatalogue catalogue, Codecs codecs, String missionId,
                                 MissionStatus status, Duration timeout, PrintStream out) {
         return follow(client, catalogue, codecs, missionId, status, timeout, out, FactVerifier.unauthenticated());
@@ -78,11 +92,20 @@ final class MissionCommand {
     /** As above, counting only the facts {@code verifier} accepts. */
     static MissionStatus follow(Map<String, Object> client, TopicCatalogue catalogue, Codecs codecs, String missionId,
                                 MissionStatus status, Duration timeout, PrintStream out, FactVerifier verifier) {
-        MissionStatus end = MissionWatch.await(client, catalogue, codecs, missionId, status, timeout,
-                event -> out.println("  " + EventLine.render(event)), verifier);
+        MissionTimeline timeline = new MissionTimeline(missionId);
+        String[] shown = {""};
+        MissionStatus end = MissionWatch.await(client, catalogue, codecs, missionId, status, timeout, event -> {
+            out.println("  " + EventLine.render(event));
+            timeline.apply(event);
+            String progress = MissionText.progress(timeline.view());
+            if (!progress.equals(shown[0])) {
+                out.println(progress);
+                shown[0] = progress;
+            }
+        }, verifier);
         if (!end.finished()) {
-            throw new IllegalStateException("mission " + missionId + " did not finish within " + timeout.toSeconds()
-                    + " s (now " + end.stage() + ")");
+            throw new MissionTimeout("mission " + missionId + " did not finish within " + timeout.toSeconds()
+                    + " s (now " + end.stage() + "); it goes on: swarm show " + missionId);
         }
         return end;
     }

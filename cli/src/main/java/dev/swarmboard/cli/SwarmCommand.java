@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
         description = "Swarmboard: event-driven multi-agent orchestration on Apache Kafka.",
         subcommands = {DemoCommand.class, UpCommand.class, BrokerCommand.class, TopicsCommand.class, RunCommand.class,
                 SubmitCommand.class, DecideCommands.Approve.class, DecideCommands.Cancel.class, ReplayCommand.class,
-                WatchCommand.class, ConfigCommand.class, BenchCommand.class, ChaosCommand.class,
-                ManifestsCommand.class, AclsCommand.class, KeysCommand.class})
+                WatchCommand.class, MissionsCommand.class, ShowCommand.class, ConsoleCommand.class, ConfigCommand.class,
+                BenchCommand.class, ChaosCommand.class, ManifestsCommand.class, AclsCommand.class, KeysCommand.class})
 public final class SwarmCommand implements Runnable {
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
@@ -36,7 +36,7 @@ public final class SwarmCommand implements Runnable {
 
     /** Runs the command line and returns its exit code (tests call this instead of main). */
     public static int execute(String... args) {
-        CommandLine commandLine = new CommandLine(new SwarmCommand());
+        CommandLine commandLine = commandLine();
         commandLine.setExecutionExceptionHandler((error, line, parsed) -> {
             boolean verbose = parsed.matchedOption("--verbose") != null
                     || parsed.asCommandLineList().stream().anyMatch(c -> c.getParseResult().hasMatchedOption("--verbose"));
@@ -44,9 +44,28 @@ public final class SwarmCommand implements Runnable {
             if (verbose) {
                 error.printStackTrace(line.getErr());
             }
+            if (error instanceof MissionTimeout) {
+                return ExitCodes.TIMED_OUT;
+            }
             return error instanceof UsageException || error instanceof InputFileException ? 2 : 1;
         });
         return commandLine.execute(args);
+    }
+
+    /** The command tree, with {@code --help} (and {@code --version}) on every subcommand. */
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new SwarmCommand());
+        withHelp(commandLine);
+        return commandLine;
+    }
+
+    private static void withHelp(CommandLine line) {
+        for (CommandLine sub : line.getSubcommands().values()) {
+            if (!sub.getCommandSpec().mixinStandardHelpOptions()) {
+                sub.getCommandSpec().mixinStandardHelpOptions(true);
+            }
+            withHelp(sub);
+        }
     }
 
     private static String oneLine(Throwable error) {

@@ -10,7 +10,10 @@ import dev.swarmboard.localkafka.LocalKafkaConfig;
 import dev.swarmboard.service.HealthServer;
 import dev.swarmboard.service.ServiceRunner;
 import dev.swarmboard.topic.TopicCatalogue;
+import dev.swarmboard.console.ConsoleServer;
+import dev.swarmboard.console.ConsoleSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,14 +37,20 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--workers", defaultValue = "2", description = "Lane worker instances (default ${DEFAULT-VALUE}).")
     int workers;
 
-    @Option(names = "--capabilities", defaultValue = "examples/capabilities/offline.yaml", paramLabel = "FILE")
+    @Option(names = "--capabilities", defaultValue = "examples/capabilities/offline.yaml", paramLabel = "FILE",
+            description = "Capability registry the services run with (default ${DEFAULT-VALUE}).")
     Path capabilities;
 
     @Option(names = "--workflows", paramLabel = "DIR", description = "Workflow directory (default: built-in prey).")
     Path workflows;
 
-    @Option(names = "--reports", defaultValue = "reports", paramLabel = "DIR")
+    @Option(names = "--reports", defaultValue = "reports", paramLabel = "DIR",
+            description = "Where the digest writes its reports (default ${DEFAULT-VALUE}).")
     Path reports;
+
+    @Option(names = "--console-port", defaultValue = "" + ConsoleSettings.DEFAULT_PORT,
+            description = "Port of the web console on 127.0.0.1 (default ${DEFAULT-VALUE}; 0 = any free port, -1 = off).")
+    int consolePort;
 
     @Mixin
     StartupTimeoutOption startup;
@@ -63,6 +72,13 @@ final class UpCommand implements Callable<Integer> {
             if (healthPort >= 0) {
                 HealthServer health = stack.serveHealth(healthPort);
                 System.out.println("metrics=http://127.0.0.1:" + health.port() + "/metrics");
+            }
+            if (consolePort >= 0) {
+                Map<String, Object> client = Map.of("bootstrap.servers", kafka.bootstrapServers());
+                ConsoleServer console = runner.manage(ConsoleServer.start(ConsoleSettings.loopback(consolePort), client,
+                        TopicCatalogue.defaults(), BlackboardSetup.prepare(client, TopicCatalogue.defaults()),
+                        Duration.ofSeconds(30)));
+                System.out.println("console=" + console.url());
             }
             System.out.println("swarm up: broker and services running (data " + kafka.dataDir() + "); Ctrl-C stops them.");
             System.out.println("  in another terminal:  KAFKA_BOOTSTRAP_SERVERS=" + kafka.bootstrapServers()

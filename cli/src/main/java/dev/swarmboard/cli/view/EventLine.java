@@ -24,6 +24,7 @@ import dev.swarmboard.schema.event.PlanProposed;
 import dev.swarmboard.schema.event.QuorumReached;
 import dev.swarmboard.schema.event.RetryScheduled;
 import dev.swarmboard.schema.event.StageCompleted;
+import dev.swarmboard.schema.event.StageStarted;
 import dev.swarmboard.schema.event.ChangeApplied;
 import dev.swarmboard.schema.event.IntegrationCompleted;
 import dev.swarmboard.schema.event.IntegrationFailed;
@@ -76,6 +77,8 @@ public final class EventLine {
             return p.getReason();
         } else if (payload instanceof LaneStarted p) {
             return "on " + p.getWorker() + (p.getDeliveryCount() > 1 ? " (delivery " + p.getDeliveryCount() + ")" : "");
+        } else if (payload instanceof StageStarted p) {
+            return p.getStage() + " " + p.getKind().toLowerCase() + " calling " + p.getModelKeys();
         } else if (payload instanceof StageCompleted p) {
             return p.getStage() + " " + p.getKind().toLowerCase() + (p.getArtifact().isEmpty() ? "" : " → " + p.getArtifact())
                     + "  " + p.getModel() + "  " + p.getTokensIn() + "/" + p.getTokensOut() + " tok  "

@@ -31,6 +31,7 @@ import dev.swarmboard.telemetry.SwarmMetrics;
 import dev.swarmboard.telemetry.Tracing;
 import io.opentelemetry.api.trace.SpanKind;
 import java.time.Duration;
+import dev.swarmboard.schema.event.StageStarted;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +45,7 @@ import org.slf4j.MDC;
  * is already on the blackboard (same deterministic id) is not made again. Before calls are made, the
  * mission's spend is re-read and the calls' most possible spend checked against the budgets. Ensemble
  * proposals and parallel calls run concurrently, except a sequential ensemble's, each of which sees the
- * earlier ones; a judgment's receipt records what the judge stated it did ({@link Judgment}).
+ * earlier ones; a StageStarted is written before they begin; a judgment's receipt records what the judge stated it did ({@link Judgment}).
  */
 final class StageExecution {
 
@@ -116,6 +117,7 @@ final class StageExecution {
         List<PlannedCall> missing = planned.stream()
                 .filter(call -> lane.view().find(receiptId(stage, call)).isEmpty()).toList();
         ensureBudget(stage, missing, context);
+        announce(stage, missing);
         if (missing.size() == 1) {
             call(stage, missing.get(0), context, artifact, parent);
         } else if (missing.size() > 1) {
@@ -126,6 +128,19 @@ final class StageExecution {
             awaitAll(running);
         }
         return planned.stream().map(call -> lane.view().find(receiptId(stage, call)).orElseThrow()).toList();
+    }
+
+    /** StageStarted before the calls are made, once per stage and kind of call (a re-run finds it and writes none). */
+    private void announce(ResolvedStage stage, List<PlannedCall> missing) {
+        if (missing.isEmpty()) {
+            return;
+        }
+        String kind = missing.get(0).kind();
+        if (lane.view().find(lane.events().id("StageStarted", stage.name(), kind, 0)).isEmpty()) {
+            StageStarted started = new StageStarted(stage.name(), kind,
+                    missing.stream().map(call -> call.route().getModelKey()).toList());
+            lane.view().append(lane.events().event(started, stage.name(), kind, 0));
+        }
     }
 
     private void ensureBudget(ResolvedStage stage, List<PlannedCall> missing, StageContext context) throws LaneFailure {

@@ -25,6 +25,7 @@ import dev.swarmboard.schema.event.BudgetExceeded;
 import dev.swarmboard.schema.event.LaneFailed;
 import dev.swarmboard.schema.event.LaneYielded;
 import dev.swarmboard.schema.event.StageCompleted;
+import dev.swarmboard.schema.event.StageStarted;
 import dev.swarmboard.schema.event.ToolReceipt;
 import java.nio.file.Path;
 import java.util.List;
@@ -72,8 +73,9 @@ class LaneRunnerTest {
 
         // Then
         assertThat(outcome.acknowledgement()).isEqualTo(AcknowledgeType.ACCEPT);
-        assertThat(blackboard.types()).containsExactly("LaneStarted", "StageCompleted", "StageCompleted",
-                "StageCompleted", "ToolReceipt", "ToolReceipt", "LaneYielded");
+        assertThat(blackboard.types()).containsExactly("LaneStarted", "StageStarted", "StageCompleted",
+                "StageStarted", "StageCompleted", "StageStarted", "StageCompleted", "ToolReceipt", "ToolReceipt",
+                "LaneYielded");
         assertThat(blackboard.payloads(StageCompleted.class)).extracting(StageCompleted::getArtifact)
                 .containsExactly("perception_snapshot", "react_plan", "engage_report");
         assertThat(blackboard.payloads(ToolReceipt.class)).extracting(ToolReceipt::getArgs)
@@ -87,7 +89,7 @@ class LaneRunnerTest {
     void shouldResumeARedeliveredLaneWithoutCallingStagesAlreadyReceipted() {
         // Given a first worker that wrote LaneStarted and the perceive and react receipts, then died
         runner(SCRIPTED).run(task("lane-a"), 1, blackboard);
-        InMemoryBlackboard crashed = blackboard.prefix(3);
+        InMemoryBlackboard crashed = blackboard.prefix(5);
         called.clear();
 
         // When a second worker gets the task again
@@ -97,8 +99,9 @@ class LaneRunnerTest {
         assertThat(outcome.acknowledgement()).isEqualTo(AcknowledgeType.ACCEPT);
         assertThat(called).extracting(CallKey::stage).containsExactly("engage");
         assertThat(crashed.payloads(LaneYielded.class)).isEqualTo(blackboard.payloads(LaneYielded.class));
-        assertThat(crashed.events().get(5).getHeader().getEventId())
-                .isEqualTo(blackboard.events().get(4).getHeader().getEventId());
+        assertThat(crashed.events().get(8).getHeader().getEventId())
+                .isEqualTo(blackboard.events().get(7).getHeader().getEventId());
+        assertThat(crashed.types()).containsOnlyOnce("LaneYielded");
     }
 
     @Test
@@ -263,6 +266,22 @@ class LaneRunnerTest {
         // Then
         assertThat(flag).isTrue();
         assertThat(outcome.acknowledgement()).isEqualTo(AcknowledgeType.RELEASE);
-        assertThat(blackboard.types()).containsExactly("LaneStarted");
+        assertThat(blackboard.types()).containsExactly("LaneStarted", "StageStarted");
+    }
+
+    @Test
+    void shouldAnnounceEachStageBeforeItsModelCallsAndNotAgainOnARedelivery() {
+        // Given a first run, and a copy of its log cut right after perceive's StageStarted
+        runner(SCRIPTED).run(task("lane-a"), 1, blackboard);
+        InMemoryBlackboard crashed = blackboard.prefix(2);
+
+        // When a second worker resumes the lane
+        runner(SCRIPTED).run(task("lane-a"), 2, crashed);
+
+        // Then every stage was announced once, before its receipt, naming its models
+        assertThat(blackboard.payloads(StageStarted.class)).extracting(StageStarted::getStage, StageStarted::getKind)
+                .containsExactly(tuple("perceive", "SINGLE"), tuple("react", "SINGLE"), tuple("engage", "SINGLE"));
+        assertThat(blackboard.payloads(StageStarted.class).get(0).getModelKeys()).isNotEmpty();
+        assertThat(crashed.payloads(StageStarted.class)).hasSize(3);
     }
 }

@@ -68,9 +68,9 @@ class LaneWorkerIT {
         bed.submit(task);
 
         // Then
-        assertThat(awaitOutcome("m-yield")).containsExactly("LaneStarted", "StageCompleted", "StageCompleted",
-                "StageCompleted", "ToolReceipt", "LaneYielded");
-        LaneYielded yielded = (LaneYielded) bed.events("m-yield").get(5).getPayload();
+        assertThat(awaitOutcome("m-yield")).containsExactly("LaneStarted", "StageStarted", "StageCompleted",
+                "StageStarted", "StageCompleted", "StageStarted", "StageCompleted", "ToolReceipt", "LaneYielded");
+        LaneYielded yielded = (LaneYielded) bed.events("m-yield").get(8).getPayload();
         assertThat(yielded.getChecks()).allMatch(CheckResult::getPassed);
         assertThat(yielded.getPassed()).isTrue();
         assertThat(worker.isReady()).isTrue();

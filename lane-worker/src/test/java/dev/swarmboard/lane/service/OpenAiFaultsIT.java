@@ -113,8 +113,8 @@ class OpenAiFaultsIT {
 
         // Then
         assertThat(events).extracting(event -> event.getHeader().getType())
-                .containsExactly("LaneStarted", "LaneFailed");
-        Reason reason = ((LaneFailed) events.get(1).getPayload()).getReasons().get(0);
+                .containsExactly("LaneStarted", "StageStarted", "LaneFailed");
+        Reason reason = ((LaneFailed) events.get(2).getPayload()).getReasons().get(0);
         assertThat(reason.getCode()).isEqualTo("MODEL_CALL_FAILED");
         assertThat(reason.getMessage()).startsWith(model + ": " + message);
         assertThat(reason.getWitnesses()).isEqualTo(flags.isEmpty() ? List.of() : List.of(flags));

@@ -4,6 +4,8 @@ import dev.swarmboard.blackboard.SchemaTopic;
 import dev.swarmboard.capability.CapabilityRegistry;
 import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.orchestrator.decision.Decider;
+import dev.swarmboard.orchestrator.registry.PublishedRegistry;
+import dev.swarmboard.orchestrator.registry.RegistryTopic;
 import dev.swarmboard.orchestrator.validation.MissionValidator;
 import dev.swarmboard.orchestrator.workflow.WorkflowCatalogue;
 import dev.swarmboard.service.SwarmService;
@@ -17,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The orchestrator service: loads the capability registry and workflows (refusing to start on any
- * error), checks the topic catalogue (it creates no topic), publishes its writer schemas, refuses to
+ * error), checks the topic catalogue (it creates no topic), publishes its writer schemas and the
+ * registry and workflows it runs with (for {@code swarm submit} to validate against), refuses to
  * start while a live instance uses its transactional id, and runs the transactional loop on its own
  * thread. It plans
  * missions and reacts to verdicts; it never calls a model or a tool.
@@ -87,6 +90,12 @@ public final class OrchestratorService implements SwarmService {
         SchemaTopic schemas = new SchemaTopic(clientProperties, config.common().catalogue().schemas());
         schemas.publishCurrent();
         schemas.loadInto(codecs.registry());
+        PublishedRegistry published = PublishedRegistry.of(config.capabilitiesFile(), config.workflowsDir(),
+                "orchestrator/" + config.common().instanceId(), clock.instant().toString());
+        RegistryTopic.publish(clientProperties, config.common().catalogue().registry(), published);
+        LOG.info("orchestrator {}: published registry {} and workflows {} to {}", config.common().instanceId(),
+                published.registryHash().substring(0, 12), published.workflowsHash().substring(0, 12),
+                config.common().catalogue().registry());
         Decider decider = new Decider(new MissionValidator(registry, workflows, config.tokenDefaults()),
                 "orchestrator/" + config.common().instanceId());
         TransactionalLoop created = new TransactionalLoop(config, clientProperties, codecs, decider, clock, hook,

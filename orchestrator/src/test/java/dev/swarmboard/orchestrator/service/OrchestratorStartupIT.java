@@ -64,7 +64,7 @@ class OrchestratorStartupIT {
         String typo = KafkaFixture.uniqueName("sawrm") + ".";
         OrchestratorService service = new OrchestratorService(config(typo, "typo"), client);
 
-        // When it starts, Then it is refused naming all five topics
+        // When it starts, Then it is refused naming every topic of the catalogue
         assertThatThrownBy(service::start).isInstanceOfSatisfying(MissingTopicsException.class,
                 e -> assertThat(e.missing()).containsExactlyElementsOf(
                         TopicCatalogue.withPrefix(typo).topics().stream().map(TopicSpec::name).toList()));
