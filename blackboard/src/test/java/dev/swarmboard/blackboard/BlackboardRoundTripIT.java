@@ -125,7 +125,7 @@ class BlackboardRoundTripIT {
             Schema.Parser parser = new Schema.Parser();
             // Named types must be defined before use: common types in dependency order, then the rest.
             List<String> common = List.of("Reason", "EvidenceRef", "FileRef", "Workspace", "KeyValue", "ModelRoute", "ContextStrategy",
-                    "StageType", "StagePlan", "PlannedLane", "Plan", "Constraints", "ContactPolicy", "LaneSpec",
+                    "StageType", "StagePlan", "PlannedLane", "MissionStart", "Plan", "Constraints", "ContactPolicy", "LaneSpec",
                     "MissionSpec", "CheckResult", "Vote");
             for (String name : common) {
                 parser.parse(avroDir.resolve("common").resolve(name + ".avsc").toFile());
