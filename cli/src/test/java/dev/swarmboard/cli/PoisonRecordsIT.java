@@ -33,13 +33,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -200,30 +196,9 @@ class PoisonRecordsIT {
 
     /** Source coordinates of every dead letter, with the service/instance that wrote each. */
     private static Map<String, List<String>> deadLetterServicesBySource() {
-        Map<String, List<String>> found = new HashMap<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers()),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(CATALOGUE.deadLetters()).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                for (ConsumerRecord<byte[], byte[]> letter : consumer.poll(Duration.ofMillis(200))) {
-                    String source = header(letter, DeadLetters.TOPIC) + "-" + header(letter, DeadLetters.PARTITION)
-                            + "@" + header(letter, DeadLetters.OFFSET);
-                    found.computeIfAbsent(source, key -> new ArrayList<>())
-                            .add(header(letter, DeadLetters.SERVICE) + "/" + header(letter, DeadLetters.INSTANCE));
-                }
-            }
-        }
-        return found;
+        return DeadLetterSources.servicesBySource(Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers()), CATALOGUE.deadLetters());
     }
 
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
 
     private static Path segmentOf(String partitionDir) throws IOException {
         try (Stream<Path> files = Files.walk(dir.resolve("kafka"))) {

@@ -38,14 +38,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -186,27 +181,7 @@ class SignedFactsIT {
 
     /** Source coordinates of every dead letter, with the service/instance that wrote each. */
     private static Map<String, List<String>> deadLetterServicesBySource() {
-        Map<String, List<String>> found = new HashMap<>();
-        try (var consumer = new KafkaConsumer<>(client, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(CATALOGUE.deadLetters()).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                for (ConsumerRecord<byte[], byte[]> letter : consumer.poll(Duration.ofMillis(200))) {
-                    String source = header(letter, DeadLetters.TOPIC) + "-" + header(letter, DeadLetters.PARTITION)
-                            + "@" + header(letter, DeadLetters.OFFSET);
-                    found.computeIfAbsent(source, key -> new ArrayList<>())
-                            .add(header(letter, DeadLetters.SERVICE) + "/" + header(letter, DeadLetters.INSTANCE));
-                }
-            }
-        }
-        return found;
+        return DeadLetterSources.servicesBySource(client, CATALOGUE.deadLetters());
     }
 
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
 }

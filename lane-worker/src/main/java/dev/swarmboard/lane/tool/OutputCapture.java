@@ -21,6 +21,8 @@ final class OutputCapture {
     record Captured(String text, boolean truncated, String sha256) {
     }
 
+    private static final String CLOSED_BY_EXIT = "Stream closed";
+
     private final InputStream source;
     private final int capBytes;
     private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
@@ -84,8 +86,12 @@ final class OutputCapture {
                 append(buffer, read);
             }
         } catch (IOException e) {
-            synchronized (this) {
-                failure = e;
+            // When the process ends (killed at its timeout, say) the JDK closes its pipe under a read in
+            // progress ("Stream closed"): the output has ended, nothing failed.
+            if (!CLOSED_BY_EXIT.equals(e.getMessage())) {
+                synchronized (this) {
+                    failure = e;
+                }
             }
         }
     }
