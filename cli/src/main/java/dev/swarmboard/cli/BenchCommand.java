@@ -215,13 +215,16 @@ final class BenchCommand implements Runnable {
         @Option(names = "--lane-concurrency", defaultValue = "10", description = "Lanes the lane-worker JVM runs at once (default ${DEFAULT-VALUE}).")
         int laneConcurrency;
 
-        @Option(names = "--mission", defaultValue = "examples/bench/mission.yaml", paramLabel = "FILE")
+        @Option(names = "--mission", defaultValue = "examples/bench/mission.yaml", paramLabel = "FILE",
+                description = "Mission submitted over and over (default ${DEFAULT-VALUE}).")
         Path missionFile;
 
-        @Option(names = "--capabilities", defaultValue = "examples/bench/capabilities.yaml", paramLabel = "FILE")
+        @Option(names = "--capabilities", defaultValue = "examples/bench/capabilities.yaml", paramLabel = "FILE",
+                description = "Capability registry (default ${DEFAULT-VALUE}).")
         Path capabilities;
 
-        @Option(names = "--workflows", defaultValue = "examples/bench/workflows", paramLabel = "DIR")
+        @Option(names = "--workflows", defaultValue = "examples/bench/workflows", paramLabel = "DIR",
+                description = "Workflow directory (default ${DEFAULT-VALUE}).")
         Path workflows;
 
         @Option(names = "--work-dir", paramLabel = "DIR", description = "Logs, reports and state (default: a new temporary directory).")
