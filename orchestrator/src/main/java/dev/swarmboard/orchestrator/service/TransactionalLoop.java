@@ -33,7 +33,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.WakeupException;
+import dev.swarmboard.blackboard.BlackboardWriter;
+import dev.swarmboard.orchestrator.escalation.EscalationDeliverer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +60,7 @@ final class TransactionalLoop implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
     private static final int CACHED_MISSIONS = 10_000;
+    private static final Duration TICK = Duration.ofSeconds(1);
 
     private final TopicCatalogue topics;
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -69,6 +73,10 @@ final class TransactionalLoop implements AutoCloseable {
     private final CommitHook hook;
     private final Map<String, Object> clientProperties;
     private final KafkaClientMetrics consumerMetrics;
+    private final PausedMissions paused = new PausedMissions();
+    private final CommittedFacts committed;
+    private final Clock clock;
+    private java.time.Instant lastTick = java.time.Instant.EPOCH;
     private volatile boolean running = true;
     private volatile boolean healthy = true;
     private volatile boolean ready;
@@ -85,9 +93,16 @@ final class TransactionalLoop implements AutoCloseable {
         this.recovery = new ProducerRecovery(producerProperties(clientProperties, config),
                 new TransactionalIdGuard(clientProperties, config));
         this.reader = new BlackboardReader(clientProperties, topics, codecs, config.common().signing().verifier());
-        this.states = new MissionStates(new MissionLoader(reader), CACHED_MISSIONS);
+        this.states = new MissionStates(new MissionLoader(reader), CACHED_MISSIONS, paused::observe);
+        this.committed = new CommittedFacts(paused, new EscalationDeliverer(config.escalations(),
+                BlackboardWriter.create(clientProperties, topics, codecs, TransactionalIdGuard.clientId(config)
+                        + "-escalations", config.common().signing().signer()),
+                new KafkaProducer<>(BlackboardWriter.producerProperties(clientProperties,
+                        TransactionalIdGuard.clientId(config) + "-escalation-topics"), new ByteArraySerializer(),
+                        new ByteArraySerializer()), "orchestrator/" + config.common().instanceId(), clock));
         this.processor = new RecordProcessor(topics, codecs, decider, states, clock, origin, config.common().signing(),
-                tracing);
+                tracing, committed::stage);
+        this.clock = clock;
         this.consumerMetrics = SwarmMetrics.bindConsumer("orchestrator", consumer);
         this.hook = hook;
         this.clientProperties = Map.copyOf(clientProperties);
@@ -143,6 +158,7 @@ final class TransactionalLoop implements AutoCloseable {
                     if (!records.isEmpty()) {
                         processBatch(records);
                     }
+                    tick();
                 } catch (WakeupException e) {
                     throw e;
                 } catch (RuntimeException e) {
@@ -181,6 +197,7 @@ final class TransactionalLoop implements AutoCloseable {
             producer = null;
         }
         states.clear();
+        committed.aborted();
         pause();
     }
 
@@ -218,6 +235,42 @@ final class TransactionalLoop implements AutoCloseable {
         producer.sendOffsetsToTransaction(nextOffsets(batch), consumer.groupMetadata());
         hook.beforeCommit();
         producer.commitTransaction();
+        committed.committed();
+    }
+
+    /**
+     * Once a {@link #TICK}, cancels the paused missions whose confirmation timeout has passed (wall
+     * clock against the time their MissionPaused recorded), one transaction each.
+     */
+    private void tick() {
+        java.time.Instant now = clock.instant();
+        if (Duration.between(lastTick, now).compareTo(TICK) < 0) {
+            return;
+        }
+        lastTick = now;
+        for (PausedMissions.Pause pause : paused.all()) {
+            if (Decider.confirmationTimeout(processor.state(pause.missionId())).isEmpty()) {
+                paused.drop(pause.missionId());
+                continue;
+            }
+            List<ProducerRecord<byte[], byte[]>> outputs = processor.confirmationTimeout(pause);
+            if (outputs.isEmpty()) {
+                continue;
+            }
+            try {
+                producer.beginTransaction();
+                outputs.forEach(producer::send);
+                producer.commitTransaction();
+                paused.drop(pause.missionId());
+            } catch (RuntimeException e) {
+                if (ProducerLoss.recoverable(e) || e instanceof AuthorizationException) {
+                    throw e;
+                }
+                LOG.warn("confirmation timeout of mission {} could not be written; trying again next tick",
+                        pause.missionId(), e);
+                abort();
+            }
+        }
     }
 
     /**
@@ -268,6 +321,7 @@ final class TransactionalLoop implements AutoCloseable {
     private void abort() {
         producer.abortTransaction();
         states.clear();
+        committed.aborted();
     }
 
     private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(List<ConsumerRecord<byte[], byte[]>> batch) {
@@ -324,6 +378,7 @@ final class TransactionalLoop implements AutoCloseable {
         consumer.close();
         deadLetters.close();
         reader.close();
+        committed.close();
     }
 
     /** Partitions moving between instances take their missions' cached states with them. */
