@@ -3,6 +3,7 @@ package dev.swarmboard.orchestrator.decision;
 import dev.swarmboard.orchestrator.escalation.ConfirmationTimeout;
 import dev.swarmboard.orchestrator.state.MissionPhase;
 import dev.swarmboard.orchestrator.state.MissionState;
+import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.ContactPolicy;
 import dev.swarmboard.schema.Plan;
 import dev.swarmboard.schema.event.DigestPublished;
@@ -28,10 +29,17 @@ final class EscalationDecision {
         if (to.isBlank()) {
             return Outcome.none("digest published; the mission names no digest contact");
         }
-        String message = "mission " + state.missionId() + " digest: " + digest.getBluf()
-                + (digest.getReportPath().isEmpty() ? "" : " (report " + digest.getReportPath() + ")");
+        BlackboardEvent escalation = emitter.event(new Escalation("DIGEST", to, digestMessage(state, digest)), "DIGEST");
+        if (state.applied().contains(escalation.getHeader().getEventId())) {
+            return Outcome.none("the digest of mission " + state.missionId() + " was escalated already");
+        }
         return Outcome.of("digest of mission " + state.missionId() + " escalated to its digest contact",
-                List.of(emitter.event(new Escalation("DIGEST", to, message), "DIGEST")));
+                List.of(escalation));
+    }
+
+    private static String digestMessage(MissionState state, DigestPublished digest) {
+        return "mission " + state.missionId() + " digest: " + digest.getBluf()
+                + (digest.getReportPath().isEmpty() ? "" : " (report " + digest.getReportPath() + ")");
     }
 
     /** The timeout of a mission paused for approval, if it has one. */
@@ -49,7 +57,7 @@ final class EscalationDecision {
             return Outcome.none("mission " + state.missionId() + " is not past a confirmation timeout");
         }
         List<String> revertPath = state.currentPlan().map(Plan::getRevertPath).orElse(List.of());
-        List<dev.swarmboard.schema.BlackboardEvent> events = new ArrayList<>();
+        List<BlackboardEvent> events = new ArrayList<>();
         events.add(emitter.event(new MissionCancelled(ConfirmationTimeout.REASON, "orchestrator", revertPath)));
         ContactPolicy contact = state.spec().orElseThrow().getContactPolicy();
         if (!contact.getTimeout().isBlank()) {

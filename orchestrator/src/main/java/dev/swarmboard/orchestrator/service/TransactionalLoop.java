@@ -60,7 +60,6 @@ final class TransactionalLoop implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
     private static final int CACHED_MISSIONS = 10_000;
-    private static final Duration TICK = Duration.ofSeconds(1);
 
     private final TopicCatalogue topics;
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -75,8 +74,7 @@ final class TransactionalLoop implements AutoCloseable {
     private final KafkaClientMetrics consumerMetrics;
     private final PausedMissions paused = new PausedMissions();
     private final CommittedFacts committed;
-    private final Clock clock;
-    private java.time.Instant lastTick = java.time.Instant.EPOCH;
+    private final ConfirmationTicker ticker;
     private volatile boolean running = true;
     private volatile boolean healthy = true;
     private volatile boolean ready;
@@ -102,7 +100,7 @@ final class TransactionalLoop implements AutoCloseable {
                         new ByteArraySerializer()), "orchestrator/" + config.common().instanceId(), clock));
         this.processor = new RecordProcessor(topics, codecs, decider, states, clock, origin, config.common().signing(),
                 tracing, committed::stage);
-        this.clock = clock;
+        this.ticker = new ConfirmationTicker(paused, processor, clock);
         this.consumerMetrics = SwarmMetrics.bindConsumer("orchestrator", consumer);
         this.hook = hook;
         this.clientProperties = Map.copyOf(clientProperties);
@@ -158,7 +156,7 @@ final class TransactionalLoop implements AutoCloseable {
                     if (!records.isEmpty()) {
                         processBatch(records);
                     }
-                    tick();
+                    ticker.tick(this::transactTick, states::clear);
                 } catch (WakeupException e) {
                     throw e;
                 } catch (RuntimeException e) {
@@ -239,41 +237,6 @@ final class TransactionalLoop implements AutoCloseable {
     }
 
     /**
-     * Once a {@link #TICK}, cancels the paused missions whose confirmation timeout has passed (wall
-     * clock against the time their MissionPaused recorded), one transaction each.
-     */
-    private void tick() {
-        java.time.Instant now = clock.instant();
-        if (Duration.between(lastTick, now).compareTo(TICK) < 0) {
-            return;
-        }
-        lastTick = now;
-        for (PausedMissions.Pause pause : paused.all()) {
-            if (Decider.confirmationTimeout(processor.state(pause.missionId())).isEmpty()) {
-                paused.drop(pause.missionId());
-                continue;
-            }
-            List<ProducerRecord<byte[], byte[]>> outputs = processor.confirmationTimeout(pause);
-            if (outputs.isEmpty()) {
-                continue;
-            }
-            try {
-                producer.beginTransaction();
-                outputs.forEach(producer::send);
-                producer.commitTransaction();
-                paused.drop(pause.missionId());
-            } catch (RuntimeException e) {
-                if (ProducerLoss.recoverable(e) || e instanceof AuthorizationException) {
-                    throw e;
-                }
-                LOG.warn("confirmation timeout of mission {} could not be written; trying again next tick",
-                        pause.missionId(), e);
-                abort();
-            }
-        }
-    }
-
-    /**
      * One transaction per record of a failed batch. A record whose outputs the broker refuses is
      * answered with its mission's rejection or failure instead; false when another error stops the
      * records (the caller rewinds to what was committed).
@@ -315,6 +278,20 @@ final class TransactionalLoop implements AutoCloseable {
                     record.offset(), e);
             abort();
             return false;
+        }
+    }
+
+    /** Sends a tick's outputs in a transaction of their own (no offsets). */
+    private void transactTick(List<ProducerRecord<byte[], byte[]>> outputs) {
+        producer.beginTransaction();
+        try {
+            outputs.forEach(producer::send);
+            producer.commitTransaction();
+        } catch (RuntimeException e) {
+            if (!ProducerLoss.recoverable(e) && !(e instanceof AuthorizationException)) {
+                abort();
+            }
+            throw e;
         }
     }
 

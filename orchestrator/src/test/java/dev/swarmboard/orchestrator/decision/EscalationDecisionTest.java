@@ -87,6 +87,7 @@ class EscalationDecisionTest {
         assertThat(escalation.getSeverity()).isEqualTo("DIGEST");
         assertThat(escalation.getContact()).isEqualTo("webhook:env:SWARM_WEBHOOK_OPS");
         assertThat(escalation.getMessage()).contains("all lanes passed").contains("reports/m1.md");
+        assertThat(scenario.fact(digest).events()).as("a digest delivered twice is escalated once").isEmpty();
     }
 
     private static MissionScenario paused(String timeout, String timeoutContact) {

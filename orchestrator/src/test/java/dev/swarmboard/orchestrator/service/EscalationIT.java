@@ -161,6 +161,29 @@ class EscalationIT {
         assertThat(probe.tasks("waiting")).isEmpty();
     }
 
+    @Test
+    void shouldEscalateThePublishedDigestOnceToTheDigestContact() throws Exception {
+        // Given a planned mission whose digest contact is a Kafka topic
+        MissionSpec spec = mission("digested").setContactPolicy(new ContactPolicy("topic:" + topics.deadLetters(), "",
+                "")).build();
+        commands.submit(new SubmitMission(spec, "it.yaml"));
+        await().atMost(PATIENCE).until(() -> probe.tasks("digested").size() == 3);
+        // When its digest is published, and delivered twice
+        BlackboardEvent digest = Events.create(EventOrigin.mission("digested", "digest/it"),
+                dev.swarmboard.schema.event.DigestPublished.newBuilder().setBluf("all three lanes passed")
+                        .setMarkdown("# digested").setHeadHash("h").setVerdictEventId("v")
+                        .setReportPath("reports/digested.md").build(), Instant.now(), "digested", "DigestPublished");
+        probe.append(digest);
+        probe.append(digest);
+        // Then one DIGEST escalation is written, and its JSON lands on the contact's topic keyed by mission
+        await().atMost(PATIENCE).until(() -> probe.records(topics.deadLetters(), false).stream()
+                .anyMatch(record -> "digested".equals(new String(record.key(), StandardCharsets.UTF_8))));
+        assertThat(probe.payloads("digested", Escalation.class)).singleElement().satisfies(escalation -> {
+            assertThat(escalation.getSeverity()).isEqualTo("DIGEST");
+            assertThat(escalation.getMessage()).contains("all three lanes passed").contains("reports/digested.md");
+        });
+    }
+
     private static BlackboardEvent failedVerdict(String missionId) {
         String planId = probe.payloads(missionId, PlanIssued.class).get(0).getPlan().getPlanId();
         QuorumReached payload = new QuorumReached(1, "FAIL", List.of(new Vote("verifier_aux", false,
