@@ -12,7 +12,8 @@ import java.util.Optional;
 public enum SignerRole {
 
     ORCHESTRATOR("orchestrator", List.of("MissionAccepted", "MissionRejected", "PlanProposed", "PlanIssued",
-            "MissionPaused", "MissionResumed", "MissionCancelled", "RetryScheduled", "MissionFailed", "Escalation")),
+            "MissionPaused", "MissionResumed", "MissionCancelled", "RetryScheduled", "MissionFailed", "Escalation",
+            "EscalationAttempt")),
     LANE_WORKER("lane-worker", List.of("LaneStarted", "StageCompleted", "ToolReceipt", "LaneYielded", "LaneFailed",
             "BudgetExceeded", "ChangeApplied", "IntegrationCompleted", "IntegrationFailed")),
     VERIFIER("verifier", List.of("QuorumReached")),

@@ -103,6 +103,30 @@ class SubmitRefusalsTest {
         assertRefused(exit, "LIMIT_EXCEEDED at --reason: --reason is over the limit of 1000 bytes");
     }
 
+    @Test
+    void shouldRefuseALiteralWebhookUrlWithoutEchoingIt() throws IOException {
+        Path mission = mission("""
+                goal: ship it
+                contact:
+                  critical: "webhook:https://hooks.example.org/T0SECRET?token=s3cr3t"
+                """);
+
+        assertRefused(submit(mission.toString()), "INVALID_CONTACT at contact.critical");
+        assertThat(err.text()).doesNotContain("s3cr3t").doesNotContain("T0SECRET");
+    }
+
+    @Test
+    void shouldRefuseAConfirmationTimeoutThatIsNotADuration() throws IOException {
+        Path mission = mission("""
+                goal: ship it
+                constraints:
+                  requires_confirmation: true
+                  confirmation_timeout: tomorrow
+                """);
+
+        assertRefused(submit(mission.toString()), "INVALID_CONFIRMATION_TIMEOUT at constraints.confirmation_timeout");
+    }
+
     private Path mission(String yaml) throws IOException {
         return Files.writeString(dir.resolve("mission.yaml"), yaml);
     }

@@ -11,6 +11,7 @@ import dev.swarmboard.schema.event.BudgetExceeded;
 import dev.swarmboard.schema.event.DigestPublished;
 import dev.swarmboard.schema.event.DigestRejected;
 import dev.swarmboard.schema.event.Escalation;
+import dev.swarmboard.schema.event.EscalationAttempt;
 import dev.swarmboard.schema.event.LaneFailed;
 import dev.swarmboard.schema.event.LaneStarted;
 import dev.swarmboard.schema.event.LaneYielded;
@@ -108,6 +109,8 @@ public final class EventLine {
             return reasons(p.getReasons());
         } else if (payload instanceof Escalation p) {
             return p.getSeverity() + " → " + p.getContact() + ": " + abbreviate(p.getMessage(), 80);
+        } else if (payload instanceof EscalationAttempt p) {
+            return "attempt " + p.getAttempt() + " " + p.getOutcome() + (p.getDetail().isEmpty() ? "" : " (" + p.getDetail() + ")");
         } else if (payload instanceof IntegrationCompleted p) {
             return "round " + p.getRound() + " integrated " + p.getLanes() + "  tree "
                     + p.getTreeId().substring(0, Math.min(12, p.getTreeId().length())) + "  "

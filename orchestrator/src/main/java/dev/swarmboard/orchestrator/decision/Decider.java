@@ -30,6 +30,7 @@ public final class Decider {
     private final VerdictDecision verdicts = new VerdictDecision(integrations);
     private final YieldDecision yields;
     private final AuditDecision audits = new AuditDecision();
+    private final EscalationDecision escalations = new EscalationDecision();
 
     public Decider(MissionValidator validator, String producer) {
         this.producer = producer;
@@ -41,7 +42,8 @@ public final class Decider {
     public static boolean reactsTo(BlackboardEvent event) {
         Object payload = event.getPayload();
         return payload instanceof QuorumReached || payload instanceof LaneYielded || payload instanceof LaneFailed
-                || payload instanceof IntegrationFailed || payload instanceof IntegrationCompleted;
+                || payload instanceof IntegrationFailed || payload instanceof IntegrationCompleted
+                || payload instanceof dev.swarmboard.schema.event.DigestPublished;
     }
 
     public Outcome onCommand(MissionState state, MissionCommand command, Instant now) {
@@ -94,6 +96,9 @@ public final class Decider {
         if (payload instanceof IntegrationFailed failed) {
             return integrations.failed(state, failed, emitter);
         }
+        if (payload instanceof dev.swarmboard.schema.event.DigestPublished digest) {
+            return escalations.digest(state, digest, emitter);
+        }
         if (payload instanceof IntegrationCompleted) {
             return Outcome.none("integration completed; the plan has no audit lane");
         }
@@ -101,5 +106,19 @@ public final class Decider {
             return yields.decide(state, event, emitter);
         }
         return Outcome.none(event.getHeader().getType() + " only updates state");
+    }
+
+    /** The confirmation timeout a paused mission waits under, if any (see {@link #onConfirmationTimeout}). */
+    public static Optional<java.time.Duration> confirmationTimeout(MissionState state) {
+        return EscalationDecision.timeout(state);
+    }
+
+    /**
+     * Decides, as of {@code now}, on a mission paused since {@code pausedAt} (the time its
+     * MissionPaused recorded): past its confirmation timeout it is cancelled and escalated.
+     */
+    public Outcome onConfirmationTimeout(MissionState state, String pausedEventId, Instant pausedAt, Instant now) {
+        Emitter emitter = new Emitter(state.missionId(), producer, now, pausedEventId, null);
+        return escalations.confirmationTimeout(state, pausedAt, emitter);
     }
 }

@@ -27,7 +27,8 @@ final class MissionFileReader {
             "contact", "quorum_threshold", "max_reruns", "shrink_scope_on_retry", "canary_lane", "workspace", "stages");
     private static final Set<String> WORKSPACE_KEYS = Set.of("repo", "base", "tests", "test_paths");
     private static final Set<String> CONSTRAINT_KEYS = Set.of("deadline", "token_budget", "cost_budget_usd",
-            "allowed_capabilities", "scope", "requires_confirmation", "max_parallel_lanes");
+            "allowed_capabilities", "scope", "requires_confirmation", "max_parallel_lanes",
+            "confirmation_timeout");
     private static final Set<String> CONTACT_KEYS = Set.of("digest", "critical", "timeout");
     private static final Set<String> STAGE_KEYS = Set.of("max_tokens");
 
@@ -90,7 +91,8 @@ final class MissionFileReader {
                     .setAllowedCapabilities(mapping.texts("allowed_capabilities").orElse(List.of()))
                     .setScope(mapping.texts("scope").orElse(List.of()))
                     .setRequiresConfirmation(mapping.bool("requires_confirmation", false))
-                    .setMaxParallelLanes(mapping.nonNegativeInt("max_parallel_lanes", 0));
+                    .setMaxParallelLanes(mapping.nonNegativeInt("max_parallel_lanes", 0))
+                    .setConfirmationTimeout(mapping.text("confirmation_timeout").orElse(null));
         });
         return constraints.build();
     }

@@ -20,8 +20,15 @@ final class MissionStates {
 
     private final MissionLoader loader;
     private final Map<String, Cached> states;
+    private final java.util.function.Consumer<BlackboardEvent> replayed;
 
     MissionStates(MissionLoader loader, int capacity) {
+        this(loader, capacity, event -> { });
+    }
+
+    /** A cache that also shows every replayed event to {@code replayed} (the paused-mission tracker). */
+    MissionStates(MissionLoader loader, int capacity, java.util.function.Consumer<BlackboardEvent> replayed) {
+        this.replayed = replayed;
         this.loader = loader;
         this.states = new LinkedHashMap<>(64, 0.75f, true) {
             @Override
@@ -45,6 +52,7 @@ final class MissionStates {
         Cached cached = states.get(missionId);
         if (cached == null) {
             LoadedMission loaded = command ? loader.forCommand(missionId) : loader.forFact(missionId);
+            loaded.events().forEach(recorded -> replayed.accept(recorded.event()));
             cached = new Cached(MissionState.replay(missionId,
                     loaded.events().stream().map(RecordedEvent::event).toList()), loaded.start(), loaded.indexed());
             states.put(missionId, cached);

@@ -3,6 +3,7 @@ package dev.swarmboard.orchestrator.service;
 import dev.swarmboard.capability.CapabilityRegistry;
 import dev.swarmboard.config.CommonConfig;
 import dev.swarmboard.config.ConfigParameter;
+import dev.swarmboard.orchestrator.escalation.EscalationSettings;
 import dev.swarmboard.topic.ClientNames;
 import dev.swarmboard.orchestrator.tokens.TokenDefaults;
 import java.nio.file.Path;
@@ -16,7 +17,8 @@ import java.util.Map;
  * transaction) and distinct per active instance.
  */
 public record OrchestratorConfig(CommonConfig common, Path capabilitiesFile, Path workflowsDir, String groupId,
-                                 String transactionalId, TokenDefaults tokenDefaults) {
+                                 String transactionalId, TokenDefaults tokenDefaults,
+                                 EscalationSettings escalations) {
 
     public static final ConfigParameter<String> CAPABILITIES = ConfigParameter.string(
             "SWARM_CAPABILITIES", "examples/capabilities/offline.yaml", "Capability registry YAML file");
@@ -32,17 +34,26 @@ public record OrchestratorConfig(CommonConfig common, Path capabilitiesFile, Pat
     /** The orchestrator's own parameters (the shared ones are in {@link CommonConfig#PARAMETERS}). */
     public static final List<ConfigParameter<?>> PARAMETERS =
             List.of(CAPABILITIES, CapabilityRegistry.STRICT, WORKFLOWS, GROUP, TRANSACTIONAL_ID,
-                    TokenDefaults.SWARM_MAX_TOKENS, TokenDefaults.OPENROUTER_MAX_TOKENS);
+                    TokenDefaults.SWARM_MAX_TOKENS, TokenDefaults.OPENROUTER_MAX_TOKENS, EscalationSettings.ATTEMPTS,
+                    EscalationSettings.BACKOFF_MS, EscalationSettings.BACKOFF_MAX_MS, EscalationSettings.TIMEOUT_MS);
 
     public static OrchestratorConfig fromEnvironment(Map<String, String> env) {
         return of(CommonConfig.fromEnvironment(env), Path.of(CAPABILITIES.resolve(env)),
                 WORKFLOWS.resolve(env) == null ? null : Path.of(WORKFLOWS.resolve(env)),
-                GROUP.resolve(env), TRANSACTIONAL_ID.resolve(env)).withTokenDefaults(TokenDefaults.fromEnvironment(env));
+                GROUP.resolve(env), TRANSACTIONAL_ID.resolve(env)).withTokenDefaults(TokenDefaults.fromEnvironment(env))
+                .withEscalations(EscalationSettings.fromEnvironment(env));
     }
 
     /** This config with the environment's stage token caps. */
     public OrchestratorConfig withTokenDefaults(TokenDefaults defaults) {
-        return new OrchestratorConfig(common, capabilitiesFile, workflowsDir, groupId, transactionalId, defaults);
+        return new OrchestratorConfig(common, capabilitiesFile, workflowsDir, groupId, transactionalId, defaults,
+                escalations);
+    }
+
+    /** This config with these escalation settings (webhook backoff and the environment holding webhook URLs). */
+    public OrchestratorConfig withEscalations(EscalationSettings settings) {
+        return new OrchestratorConfig(common, capabilitiesFile, workflowsDir, groupId, transactionalId, tokenDefaults,
+                settings);
     }
 
     /** A config whose unset group and transactional id default to {@code <topic prefix>orchestrator}. */
@@ -52,6 +63,6 @@ public record OrchestratorConfig(CommonConfig common, Path capabilitiesFile, Pat
         return new OrchestratorConfig(common, capabilitiesFile, workflowsDir,
                 groupId == null ? names.orchestratorGroup() : groupId,
                 transactionalId == null ? names.orchestratorTransactionalId() : transactionalId,
-                TokenDefaults.NONE);
+                TokenDefaults.NONE, EscalationSettings.defaults());
     }
 }

@@ -63,9 +63,18 @@ final class RecordProcessor {
     private final DeadLetters.Origin origin;
     private final FactSigning signing;
     private final Tracing tracing;
+    private final java.util.function.Consumer<BlackboardEvent> accepted;
 
     RecordProcessor(TopicCatalogue topics, Codecs codecs, Decider decider, MissionStates states, Clock clock,
                     DeadLetters.Origin origin, FactSigning signing, Tracing tracing) {
+        this(topics, codecs, decider, states, clock, origin, signing, tracing, event -> { });
+    }
+
+    /** A processor that shows every trusted fact it consumes to {@code accepted} (before it is committed). */
+    RecordProcessor(TopicCatalogue topics, Codecs codecs, Decider decider, MissionStates states, Clock clock,
+                    DeadLetters.Origin origin, FactSigning signing, Tracing tracing,
+                    java.util.function.Consumer<BlackboardEvent> accepted) {
+        this.accepted = accepted;
         this.topics = topics;
         this.commands = codecs.commands().codec();
         this.events = codecs.events().codec();
@@ -164,6 +173,7 @@ final class RecordProcessor {
         if (!check.accepted()) {
             throw new UntrustedFactException(event, check);
         }
+        accepted.accept(event);
         if (!Decider.reactsTo(event)) {
             states.apply(event);
             return List.of();
@@ -175,6 +185,20 @@ final class RecordProcessor {
             MissionState state = states.applyLoading(event);
             return produce(decide(() -> decider.onEvent(state, event, clock.instant(), hop.traceparent())));
         }
+    }
+
+    /** The records that cancel a mission paused past its confirmation timeout (none when it is not). */
+    List<ProducerRecord<byte[], byte[]>> confirmationTimeout(PausedMissions.Pause pause) {
+        try (MDC.MDCCloseable mission = MissionLogs.about(pause.missionId())) {
+            MissionState state = states.getForFact(pause.missionId());
+            return produce(decide(() -> decider.onConfirmationTimeout(state, pause.eventId(), pause.pausedAt(),
+                    clock.instant())));
+        }
+    }
+
+    /** The state of a mission, loaded if needed. */
+    MissionState state(String missionId) {
+        return states.getForFact(missionId);
     }
 
     private static String type(Object payload) {

@@ -33,7 +33,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.WakeupException;
+import dev.swarmboard.blackboard.BlackboardWriter;
+import dev.swarmboard.orchestrator.escalation.EscalationDeliverer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,6 +72,9 @@ final class TransactionalLoop implements AutoCloseable {
     private final CommitHook hook;
     private final Map<String, Object> clientProperties;
     private final KafkaClientMetrics consumerMetrics;
+    private final PausedMissions paused = new PausedMissions();
+    private final CommittedFacts committed;
+    private final ConfirmationTicker ticker;
     private volatile boolean running = true;
     private volatile boolean healthy = true;
     private volatile boolean ready;
@@ -85,9 +91,16 @@ final class TransactionalLoop implements AutoCloseable {
         this.recovery = new ProducerRecovery(producerProperties(clientProperties, config),
                 new TransactionalIdGuard(clientProperties, config));
         this.reader = new BlackboardReader(clientProperties, topics, codecs, config.common().signing().verifier());
-        this.states = new MissionStates(new MissionLoader(reader), CACHED_MISSIONS);
+        this.states = new MissionStates(new MissionLoader(reader), CACHED_MISSIONS, paused::observe);
+        this.committed = new CommittedFacts(paused, new EscalationDeliverer(config.escalations(),
+                BlackboardWriter.create(clientProperties, topics, codecs, TransactionalIdGuard.clientId(config)
+                        + "-escalations", config.common().signing().signer()),
+                new KafkaProducer<>(BlackboardWriter.producerProperties(clientProperties,
+                        TransactionalIdGuard.clientId(config) + "-escalation-topics"), new ByteArraySerializer(),
+                        new ByteArraySerializer()), "orchestrator/" + config.common().instanceId(), clock));
         this.processor = new RecordProcessor(topics, codecs, decider, states, clock, origin, config.common().signing(),
-                tracing);
+                tracing, committed::stage);
+        this.ticker = new ConfirmationTicker(paused, processor, clock);
         this.consumerMetrics = SwarmMetrics.bindConsumer("orchestrator", consumer);
         this.hook = hook;
         this.clientProperties = Map.copyOf(clientProperties);
@@ -143,6 +156,7 @@ final class TransactionalLoop implements AutoCloseable {
                     if (!records.isEmpty()) {
                         processBatch(records);
                     }
+                    ticker.tick(this::transactTick, states::clear);
                 } catch (WakeupException e) {
                     throw e;
                 } catch (RuntimeException e) {
@@ -181,6 +195,7 @@ final class TransactionalLoop implements AutoCloseable {
             producer = null;
         }
         states.clear();
+        committed.aborted();
         pause();
     }
 
@@ -218,6 +233,7 @@ final class TransactionalLoop implements AutoCloseable {
         producer.sendOffsetsToTransaction(nextOffsets(batch), consumer.groupMetadata());
         hook.beforeCommit();
         producer.commitTransaction();
+        committed.committed();
     }
 
     /**
@@ -265,9 +281,24 @@ final class TransactionalLoop implements AutoCloseable {
         }
     }
 
+    /** Sends a tick's outputs in a transaction of their own (no offsets). */
+    private void transactTick(List<ProducerRecord<byte[], byte[]>> outputs) {
+        producer.beginTransaction();
+        try {
+            outputs.forEach(producer::send);
+            producer.commitTransaction();
+        } catch (RuntimeException e) {
+            if (!ProducerLoss.recoverable(e) && !(e instanceof AuthorizationException)) {
+                abort();
+            }
+            throw e;
+        }
+    }
+
     private void abort() {
         producer.abortTransaction();
         states.clear();
+        committed.aborted();
     }
 
     private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(List<ConsumerRecord<byte[], byte[]>> batch) {
@@ -324,6 +355,7 @@ final class TransactionalLoop implements AutoCloseable {
         consumer.close();
         deadLetters.close();
         reader.close();
+        committed.close();
     }
 
     /** Partitions moving between instances take their missions' cached states with them. */

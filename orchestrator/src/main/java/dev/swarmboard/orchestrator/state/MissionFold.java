@@ -45,6 +45,10 @@ public final class MissionFold {
         if (state.applied().contains(eventId)) {
             return state;
         }
+        if (event.getPayload() instanceof dev.swarmboard.schema.event.Escalation) {
+            // remembered so an escalation decided again (a digest delivered twice) is not written twice
+            return state.withApplied(eventId);
+        }
         MissionState next = fold(state, event);
         return next == state ? state : next.withApplied(eventId);
     }

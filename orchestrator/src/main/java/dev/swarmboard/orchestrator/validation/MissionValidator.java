@@ -83,6 +83,7 @@ public final class MissionValidator {
         checkHeader(spec, rejections);
         Optional<Instant> deadline = deadline(spec.getConstraints(), submittedAt, now, rejections);
         Optional<Workflow> missionWorkflow = missionWorkflow(spec, rejections);
+        EscalationChecks.check(spec, rejections);
         checkAllowedCapabilities(spec.getConstraints(), rejections);
         StageRouter router = this.router.forMission(spec.getStages());
         List<RoutedLane> lanes;

@@ -73,5 +73,9 @@ public enum ReasonCode {
     /** A lane cannot run this round: a lane it waits for ({@code after}) failed or was blocked. */
     PREDECESSOR_FAILED,
     /** A lane failed in a way a re-run cannot fix (budget exhausted, preflight refusal); it is not re-run. */
-    NOT_RETRYABLE
+    NOT_RETRYABLE,
+    /** A contact is a literal webhook URL, a bad {@code webhook:env:} reference or an illegal topic name. */
+    INVALID_CONTACT,
+    /** constraints.confirmation_timeout is not a positive ISO-8601 duration. */
+    INVALID_CONFIRMATION_TIMEOUT
 }
