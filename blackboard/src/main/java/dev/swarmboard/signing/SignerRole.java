@@ -15,7 +15,7 @@ public enum SignerRole {
             "MissionPaused", "MissionResumed", "MissionCancelled", "RetryScheduled", "MissionFailed", "Escalation",
             "EscalationAttempt")),
     LANE_WORKER("lane-worker", List.of("LaneStarted", "StageCompleted", "ToolReceipt", "LaneYielded", "LaneFailed",
-            "BudgetExceeded", "ChangeApplied", "IntegrationCompleted", "IntegrationFailed")),
+            "BudgetExceeded", "ChangeApplied", "IntegrationCompleted", "IntegrationFailed", "StageStarted")),
     VERIFIER("verifier", List.of("QuorumReached")),
     DIGEST("digest", List.of("DigestPublished", "DigestRejected"));
 
