@@ -4,16 +4,19 @@ import dev.swarmboard.cli.bench.CodecBench;
 import dev.swarmboard.cli.bench.E2eBench;
 import dev.swarmboard.cli.bench.E2eReport;
 import dev.swarmboard.cli.bench.HistoryBench;
+import dev.swarmboard.cli.bench.LoadAverage;
 import dev.swarmboard.cli.bench.IngestReplayBench;
 import dev.swarmboard.lane.bench.LaneBench;
 import dev.swarmboard.schema.command.SubmitMission;
 import dev.swarmboard.verifier.bench.VerifierBench;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code swarm bench …}: benchmarks that print their figures next to raw Kafka's. */
@@ -150,8 +153,6 @@ final class BenchCommand implements Runnable {
         @Option(names = "--in-flight", defaultValue = "10", description = "Missions submitted and not yet done at once (default ${DEFAULT-VALUE}).")
         int inFlight;
 
-        @Option(names = "--lane-concurrency", defaultValue = "10", description = "Lanes the lane-worker JVM runs at once (default ${DEFAULT-VALUE}).")
-        int laneConcurrency;
 
         @Option(names = "--side-seconds", defaultValue = "5", description = "Seconds each ingest/replay side runs (default ${DEFAULT-VALUE}).")
         long sideSeconds;
@@ -159,32 +160,17 @@ final class BenchCommand implements Runnable {
         @Option(names = "--record-bytes", defaultValue = "1024", description = "Ingest/replay event size (default ${DEFAULT-VALUE}).")
         int recordBytes;
 
-        @Option(names = "--mission", defaultValue = "examples/bench/mission.yaml", paramLabel = "FILE",
-                description = "Mission submitted over and over (default ${DEFAULT-VALUE}).")
-        Path missionFile;
-
-        @Option(names = "--capabilities", defaultValue = "examples/bench/capabilities.yaml", paramLabel = "FILE",
-                description = "Capability registry (default ${DEFAULT-VALUE}).")
-        Path capabilities;
-
-        @Option(names = "--workflows", defaultValue = "examples/bench/workflows", paramLabel = "DIR",
-                description = "Workflow directory (default ${DEFAULT-VALUE}).")
-        Path workflows;
-
-        @Option(names = "--work-dir", paramLabel = "DIR", description = "Logs, reports and state (default: a new temporary directory).")
-        Path workDir;
-
-        @Option(names = "--timeout", defaultValue = "900", paramLabel = "S", description = "Per phase (default ${DEFAULT-VALUE}).")
-        long timeoutSeconds;
+        @Mixin
+        StackOptions stack;
 
         @Override
         public Integer call() throws Exception {
-            SubmitMission template = MissionCommand.validate(missionFile, capabilities, workflows);
-            Path dir = workDir != null ? workDir : Files.createTempDirectory("swarm-bench-e2e");
+            SubmitMission template = stack.template();
+            Path dir = stack.workDir("swarm-bench-e2e");
             try (EmbeddedBroker broker = EmbeddedBroker.orExisting(bootstrap)) {
                 E2eBench.Settings settings = new E2eBench.Settings(broker.bootstrapServers(), missions, warmup, inFlight,
-                        laneConcurrency, Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(sideSeconds), recordBytes,
-                        capabilities.toAbsolutePath(), workflows.toAbsolutePath(), dir);
+                        stack.laneConcurrency, stack.timeout(), Duration.ofSeconds(sideSeconds), recordBytes,
+                        stack.capabilities.toAbsolutePath(), stack.workflows.toAbsolutePath(), dir);
                 E2eReport.print(E2eBench.run(settings, template, System.out));
             }
             return 0;
@@ -212,6 +198,32 @@ final class BenchCommand implements Runnable {
         @Option(names = "--warmup", defaultValue = "12", description = "Missions run first at each size, not measured (default ${DEFAULT-VALUE}).")
         int warmup;
 
+
+        @Mixin
+        StackOptions stack;
+
+        @Override
+        public Integer call() throws Exception {
+            List<Long> ascending = sizes.stream().sorted().toList();
+            if (ascending.isEmpty() || ascending.get(0) < 0 || !ascending.equals(sizes)) {
+                throw new UsageException("--sizes must be ascending non-negative event counts, got " + sizes);
+            }
+            SubmitMission template = stack.template();
+            Path dir = stack.workDir("swarm-bench-history");
+            try (EmbeddedBroker broker = EmbeddedBroker.orExisting(bootstrap)) {
+                String loadBefore = LoadAverage.now();
+                List<HistoryBench.Point> points = HistoryBench.run(new HistoryBench.Settings(broker.bootstrapServers(),
+                        sizes, missions, throughputMissions, warmup, stack.laneConcurrency, stack.timeout(),
+                        stack.capabilities.toAbsolutePath(), stack.workflows.toAbsolutePath(), dir), template, System.out);
+                HistoryBench.print(points, "before " + loadBefore + ", after " + LoadAverage.now(), System.out);
+            }
+            return 0;
+        }
+    }
+
+    /** The stack a mission bench runs: its lane worker, the mission, registry and workflows, where it writes. */
+    static final class StackOptions {
+
         @Option(names = "--lane-concurrency", defaultValue = "10", description = "Lanes the lane-worker JVM runs at once (default ${DEFAULT-VALUE}).")
         int laneConcurrency;
 
@@ -233,22 +245,18 @@ final class BenchCommand implements Runnable {
         @Option(names = "--timeout", defaultValue = "900", paramLabel = "S", description = "Per phase (default ${DEFAULT-VALUE}).")
         long timeoutSeconds;
 
-        @Override
-        public Integer call() throws Exception {
-            List<Long> ascending = sizes.stream().sorted().toList();
-            if (ascending.isEmpty() || ascending.get(0) < 0 || !ascending.equals(sizes)) {
-                throw new UsageException("--sizes must be ascending non-negative event counts, got " + sizes);
-            }
-            SubmitMission template = MissionCommand.validate(missionFile, capabilities, workflows);
-            Path dir = workDir != null ? workDir : Files.createTempDirectory("swarm-bench-history");
-            try (EmbeddedBroker broker = EmbeddedBroker.orExisting(bootstrap)) {
-                String loadBefore = HistoryBench.loadAverage();
-                List<HistoryBench.Point> points = HistoryBench.run(new HistoryBench.Settings(broker.bootstrapServers(),
-                        sizes, missions, throughputMissions, warmup, laneConcurrency, Duration.ofSeconds(timeoutSeconds),
-                        capabilities.toAbsolutePath(), workflows.toAbsolutePath(), dir), template, System.out);
-                HistoryBench.print(points, "before " + loadBefore + ", after " + HistoryBench.loadAverage(), System.out);
-            }
-            return 0;
+        /** The mission every measured submission copies, validated as {@code swarm submit} would. */
+        SubmitMission template() {
+            return MissionCommand.validate(missionFile, capabilities, workflows);
+        }
+
+        /** {@code --work-dir}, or a new temporary directory named after the bench. */
+        Path workDir(String prefix) throws IOException {
+            return workDir != null ? workDir : Files.createTempDirectory(prefix);
+        }
+
+        Duration timeout() {
+            return Duration.ofSeconds(timeoutSeconds);
         }
     }
 }

@@ -126,14 +126,4 @@ public final class HistoryBench {
     private static double ratio(long value, long base) {
         return base == 0 ? Double.NaN : (double) value / base;
     }
-
-    /** The first three fields of /proc/loadavg, or why they cannot be read. */
-    public static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException | ArrayIndexOutOfBoundsException e) {
-            return "unavailable (" + e.getMessage() + ")";
-        }
-    }
 }

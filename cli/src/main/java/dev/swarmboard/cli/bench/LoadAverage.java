@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The machine's load as {@code /proc/loadavg} states it, printed beside every ratio (the host is shared). */
-final class LoadAverage {
+public final class LoadAverage {
 
     private static final Path PROC = Path.of("/proc/loadavg");
 
@@ -13,7 +13,7 @@ final class LoadAverage {
     }
 
     /** The 1, 5 and 15 minute load averages, or why they are not known. */
-    static String now() {
+    public static String now() {
         try {
             String[] fields = Files.readString(PROC).trim().split("\\s+");
             return fields[0] + " " + fields[1] + " " + fields[2];
