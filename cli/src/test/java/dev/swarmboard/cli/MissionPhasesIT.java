@@ -102,12 +102,13 @@ class MissionPhasesIT {
                 .extracting(StageCompleted::getStage, StageCompleted::getJudgment)
                 .containsExactly(tuple("workshop", "picked:1"), tuple("plan", "synthesized"));
 
-        // And the proposed lanes were issued routed by role, each reading the mission's plan
+        // And the proposed lanes were issued routed by role (only the route of the lane's role), each reading
+        // the mission's plan
         PlannedLane chars = plans(events).get(plans(events).size() - 1).getLanes().get(0);
         assertThat(chars.getLaneId()).isEqualTo("chars");
         assertThat(chars.getRole()).isEqualTo("code");
         assertThat(chars.getStages().get(0).getModels()).extracting(route -> route.getCategory())
-                .containsExactly("code", "docs");
+                .containsExactly("code");
         BlackboardEvent planReceipt = judgment(events, "plan");
         assertThat(stages(events, "chars")).filteredOn(stage -> stage.getStage().equals("implement")).singleElement()
                 .satisfies(stage -> assertThat(stage.getContextRefs()).extracting(EvidenceRef::getEventId)

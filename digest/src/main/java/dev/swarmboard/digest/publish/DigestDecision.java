@@ -59,8 +59,7 @@ public final class DigestDecision {
         }
         List<RecordedEvent> upToVerdict = events.subList(0, position.get() + 1);
         RecordedEvent verdict = upToVerdict.get(position.get());
-        Optional<ReplayedVerdict> replayed = QuorumReplay.replay(upToVerdict).stream()
-                .filter(candidate -> candidate.verdict().equals(FactSigner.unsigned(verdict.event()))).findFirst();
+        Optional<ReplayedVerdict> replayed = replayedAt(events, position.get());
         if (replayed.isEmpty()) {
             return reject(log, verdict.eventId(), upToVerdict, now, reason("VERDICT_NOT_REPRODUCIBLE", "verdict "
                     + verdict.eventId() + " is not the verdict the verifier derives from the mission's events"));
@@ -116,9 +115,7 @@ public final class DigestDecision {
         if (position.isEmpty()) {
             return false;
         }
-        Optional<ReplayedVerdict> replayed = QuorumReplay.replay(events.subList(0, position.get() + 1)).stream()
-                .filter(candidate -> candidate.verdict().equals(FactSigner.unsigned(events.get(position.get()).event())))
-                .findFirst();
+        Optional<ReplayedVerdict> replayed = replayedAt(events, position.get());
         boolean ended = events.stream().anyMatch(event -> (event.event().getPayload() instanceof IntegrationCompleted c
                 && c.getVerdictEventId().equals(verdictEventId)) || (event.event().getPayload() instanceof IntegrationFailed f
                 && f.getVerdictEventId().equals(verdictEventId)));
@@ -135,10 +132,20 @@ public final class DigestDecision {
         if (position.isEmpty()) {
             return false;
         }
-        Optional<ReplayedVerdict> replayed = QuorumReplay.replay(events.subList(0, position.get() + 1)).stream()
-                .filter(candidate -> candidate.verdict().equals(events.get(position.get()).event())).findFirst();
+        Optional<ReplayedVerdict> replayed = replayedAt(events, position.get());
         return replayed.isPresent() && AuditOutcome.planned(replayed.get())
                 && AuditOutcome.position(events, replayed.get().payload().getRound()).isEmpty();
+    }
+
+    /**
+     * The verifier's derivation of the recorded verdict at {@code position}, replayed from the events up to
+     * it; empty when the events do not derive it. The record carries the verifier's signature, the
+     * derivation none: they are compared unsigned.
+     */
+    private static Optional<ReplayedVerdict> replayedAt(List<RecordedEvent> events, int position) {
+        BlackboardEvent recorded = FactSigner.unsigned(events.get(position).event());
+        return QuorumReplay.replay(events.subList(0, position + 1)).stream()
+                .filter(candidate -> candidate.verdict().equals(recorded)).findFirst();
     }
 
     /** The patch file written beside a report: {@code <mission>.patch}. */

@@ -18,6 +18,7 @@ import dev.swarmboard.digest.publish.DigestOutcome;
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.Workspace;
 import dev.swarmboard.schema.event.DigestPublished;
+import dev.swarmboard.schema.event.DigestRejected;
 import dev.swarmboard.digest.publish.AuditOutcome;
 import dev.swarmboard.schema.event.IntegrationCompleted;
 import dev.swarmboard.schema.event.LaneFailed;
@@ -232,8 +233,14 @@ public final class DigestService implements SwarmService {
         }
         if (!(outcome instanceof DigestOutcome.AlreadyRecorded)) {
             outcome = append(log, verdictEventId, outcome, hop.traceparent());
-            LOG.info("mission {}: {} {}", missionId, outcome.event().getHeader().getType(),
-                    outcome.event().getHeader().getEventId());
+            if (outcome.event().getPayload() instanceof DigestRejected rejected) {
+                LOG.warn("mission {}: DigestRejected {}: {}", missionId, outcome.event().getHeader().getEventId(),
+                        rejected.getReasons().stream().map(reason -> reason.getCode() + " " + reason.getMessage())
+                                .toList());
+            } else {
+                LOG.info("mission {}: {} {}", missionId, outcome.event().getHeader().getType(),
+                        outcome.event().getHeader().getEventId());
+            }
         }
         return outcome;
     }
