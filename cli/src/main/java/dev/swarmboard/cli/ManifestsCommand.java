@@ -27,21 +27,12 @@ final class ManifestsCommand implements Runnable {
     @Command(name = "kafka-topics", description = "The topic catalogue as Strimzi KafkaTopic resources.")
     static final class KafkaTopics implements Callable<Integer> {
 
-        @Option(names = "--cluster", defaultValue = "swarm-kafka", paramLabel = "NAME",
-                description = "Strimzi Kafka cluster the topics belong to (default ${DEFAULT-VALUE}).")
-        String cluster;
-
-        @Option(names = "--namespace", defaultValue = "swarmboard", paramLabel = "NAME",
-                description = "Namespace of that cluster, watched by its Topic Operator (default ${DEFAULT-VALUE}).")
-        String namespace;
-
-        @Option(names = "--topic-prefix", defaultValue = TopicCatalogue.DEFAULT_PREFIX, paramLabel = "PREFIX",
-                description = "Prefix of every topic name (default '${DEFAULT-VALUE}').")
-        String prefix;
+        @Mixin
+        Target target;
 
         @Override
         public Integer call() {
-            System.out.print(StrimziTopics.render(TopicCatalogue.withPrefix(prefix), cluster, namespace));
+            System.out.print(StrimziTopics.render(target.catalogue(), target.cluster, target.namespace));
             return 0;
         }
     }
@@ -49,26 +40,37 @@ final class ManifestsCommand implements Runnable {
     @Command(name = "kafka-users", description = "One Strimzi KafkaUser per service with the ACLs swarm acls prints.")
     static final class KafkaUsers implements Callable<Integer> {
 
-        @Option(names = "--cluster", defaultValue = "swarm-kafka", paramLabel = "NAME",
-                description = "Strimzi Kafka cluster the users belong to (default ${DEFAULT-VALUE}).")
-        String cluster;
-
-        @Option(names = "--namespace", defaultValue = "swarmboard", paramLabel = "NAME",
-                description = "Namespace of that cluster, watched by its User Operator (default ${DEFAULT-VALUE}).")
-        String namespace;
-
-        @Option(names = "--topic-prefix", defaultValue = TopicCatalogue.DEFAULT_PREFIX, paramLabel = "PREFIX",
-                description = "Prefix of every topic name (default '${DEFAULT-VALUE}').")
-        String prefix;
+        @Mixin
+        Target target;
 
         @Mixin
         PrincipalOptions principals;
 
         @Override
         public Integer call() {
-            System.out.print(StrimziUsers.render(TopicCatalogue.withPrefix(prefix), principals.resolve(), cluster,
-                    namespace));
+            System.out.print(StrimziUsers.render(target.catalogue(), principals.resolve(), target.cluster,
+                    target.namespace));
             return 0;
+        }
+    }
+
+    /** The Strimzi cluster a manifest is for, and the topic prefix its resources carry. */
+    static final class Target {
+
+        @Option(names = "--cluster", defaultValue = "swarm-kafka", paramLabel = "NAME",
+                description = "Strimzi Kafka cluster the resources belong to (default ${DEFAULT-VALUE}).")
+        String cluster;
+
+        @Option(names = "--namespace", defaultValue = "swarmboard", paramLabel = "NAME",
+                description = "Namespace of that cluster, watched by its Topic and User Operators (default ${DEFAULT-VALUE}).")
+        String namespace;
+
+        @Option(names = "--topic-prefix", defaultValue = TopicCatalogue.DEFAULT_PREFIX, paramLabel = "PREFIX",
+                description = "Prefix of every topic name (default '${DEFAULT-VALUE}').")
+        String prefix;
+
+        TopicCatalogue catalogue() {
+            return TopicCatalogue.withPrefix(prefix);
         }
     }
 }
