@@ -106,7 +106,7 @@ class EscalationIT {
         commands.submit(new SubmitMission(spec, "it.yaml"));
         await().atMost(PATIENCE).until(() -> probe.tasks("hooked").size() == 3);
         // When its only round fails
-        probe.append(failedVerdict("hooked"));
+        probe.append(failedVerdict(probe, "hooked"));
         // Then the escalation is POSTed three times (500, 500, 200), each attempt an event
         await().atMost(PATIENCE).until(() -> probe.payloads("hooked", EscalationAttempt.class).size() == 3);
         List<EscalationAttempt> attempts = probe.payloads("hooked", EscalationAttempt.class);
@@ -184,7 +184,8 @@ class EscalationIT {
         });
     }
 
-    private static BlackboardEvent failedVerdict(String missionId) {
+    /** The verifier's FAIL verdict on the mission's first round. */
+    static BlackboardEvent failedVerdict(KafkaProbe probe, String missionId) {
         String planId = probe.payloads(missionId, PlanIssued.class).get(0).getPlan().getPlanId();
         QuorumReached payload = new QuorumReached(1, "FAIL", List.of(new Vote("verifier_aux", false,
                 List.of("placeholder_scan failed"), List.of("gaps"))), 2, List.of("gaps"), List.of(), "head", 0L,
