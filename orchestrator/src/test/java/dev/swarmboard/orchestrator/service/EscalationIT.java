@@ -122,25 +122,36 @@ class EscalationIT {
         assertThat(bodies.get(2)).contains("\"missionId\":\"hooked\"").contains("\"severity\":\"CRITICAL\"")
                 .contains(escalationId);
         // And neither the URL nor its token is on any topic or in any log line
+        assertNotLeaked(probe, topics, logs, TOKEN, "T0SECRET");
+    }
+
+    /** None of {@code secrets} is in any record of the catalogue's topics or in any captured log line. */
+    static void assertNotLeaked(KafkaProbe probe, TopicCatalogue topics, ListAppender<ILoggingEvent> logs,
+                                String... secrets) {
         for (String topic : List.of(topics.missions(), topics.blackboard(), topics.laneTasks(), topics.deadLetters(),
                 topics.missionIndex())) {
             for (ConsumerRecord<byte[], byte[]> record : probe.records(topic, false)) {
                 String text = new String(record.value() == null ? new byte[0] : record.value(), StandardCharsets.ISO_8859_1);
-                assertThat(text).as(topic).doesNotContain(TOKEN).doesNotContain("T0SECRET");
+                assertThat(text).as(topic).doesNotContain(secrets);
             }
         }
         assertThat(logs.list).isNotEmpty().allSatisfy(line -> assertThat(line.getFormattedMessage() + " "
                 + (line.getThrowableProxy() == null ? "" : line.getThrowableProxy().getMessage()))
-                .doesNotContain(TOKEN).doesNotContain("T0SECRET"));
+                .doesNotContain(secrets));
+    }
+
+    /** A mission that pauses for approval and waits at most {@code timeout}, escalating to {@code contact}. */
+    static MissionSpec awaitingApproval(String missionId, String timeout, String contact) {
+        MissionSpec base = mission(missionId).build();
+        return MissionSpec.newBuilder(base).setConstraints(Constraints.newBuilder(base.getConstraints())
+                .setRequiresConfirmation(true).setConfirmationTimeout(timeout).build())
+                .setContactPolicy(new ContactPolicy("", "", contact)).build();
     }
 
     @Test
     void shouldCancelAPausedMissionWhenItsConfirmationTimeoutPasses() {
         // Given a mission that waits for approval at most 2 s, with a timeout contact
-        MissionSpec base = mission("waiting").build();
-        MissionSpec spec = MissionSpec.newBuilder(base).setConstraints(Constraints.newBuilder(base.getConstraints())
-                .setRequiresConfirmation(true).setConfirmationTimeout("PT2S").build())
-                .setContactPolicy(new ContactPolicy("", "", "on-call@example.org")).build();
+        MissionSpec spec = awaitingApproval("waiting", "PT2S", "on-call@example.org");
         commands.submit(new SubmitMission(spec, "it.yaml"));
         // When nobody approves it
         await().atMost(PATIENCE).until(() -> probe.types("waiting").contains("MissionPaused"));

@@ -13,7 +13,6 @@ import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.localkafka.KafkaFixture;
 import dev.swarmboard.orchestrator.escalation.EscalationSettings;
 import dev.swarmboard.orchestrator.mission.MissionCommands;
-import dev.swarmboard.schema.Constraints;
 import dev.swarmboard.schema.ContactPolicy;
 import dev.swarmboard.schema.MissionSpec;
 import dev.swarmboard.schema.command.SubmitMission;
@@ -23,15 +22,12 @@ import dev.swarmboard.schema.event.MissionCancelled;
 import dev.swarmboard.topic.TopicCatalogue;
 import dev.swarmboard.topic.TopicProvisioner;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,10 +87,7 @@ class OrchestratorRestartIT {
     void shouldCancelAPauseWhoseTimeoutPassedWhileTheOrchestratorWasDownAndEscalateItOnce() {
         // Given a mission paused for approval under a one-hour confirmation timeout, with a webhook
         // timeout contact, and the orchestrator that paused it stopped
-        MissionSpec base = mission("waiting").build();
-        MissionSpec spec = MissionSpec.newBuilder(base).setConstraints(Constraints.newBuilder(base.getConstraints())
-                .setRequiresConfirmation(true).setConfirmationTimeout("PT1H").build())
-                .setContactPolicy(new ContactPolicy("", "", "webhook:env:SWARM_WEBHOOK_IT")).build();
+        MissionSpec spec = EscalationIT.awaitingApproval("waiting", "PT1H", "webhook:env:SWARM_WEBHOOK_IT");
         restart(Clock.systemUTC(), 200);
         try (MissionCommands commands = MissionCommands.create(client, topics, Codecs.create(), "it");
              KafkaProbe probe = new KafkaProbe(client, topics)) {
@@ -186,15 +179,6 @@ class OrchestratorRestartIT {
     }
 
     private void assertNoSecret(KafkaProbe probe) {
-        for (String topic : List.of(topics.missions(), topics.blackboard(), topics.laneTasks(), topics.deadLetters(),
-                topics.missionIndex())) {
-            for (ConsumerRecord<byte[], byte[]> record : probe.records(topic, false)) {
-                String text = new String(record.value() == null ? new byte[0] : record.value(),
-                        StandardCharsets.ISO_8859_1);
-                assertThat(text).as(topic).doesNotContain(TOKEN).doesNotContain("T0SECRET");
-            }
-        }
-        assertThat(logs.list).isNotEmpty().allSatisfy(line -> assertThat(line.getFormattedMessage())
-                .doesNotContain(TOKEN).doesNotContain("T0SECRET"));
+        EscalationIT.assertNotLeaked(probe, topics, logs, TOKEN, "T0SECRET");
     }
 }
