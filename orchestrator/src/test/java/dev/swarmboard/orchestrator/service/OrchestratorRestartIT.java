@@ -9,7 +9,10 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.sun.net.httpserver.HttpServer;
+import dev.swarmboard.blackboard.MissionPartition;
 import dev.swarmboard.codec.Codecs;
+import dev.swarmboard.missionindex.IndexEntry;
+import dev.swarmboard.missionindex.MissionIndex;
 import dev.swarmboard.localkafka.KafkaFixture;
 import dev.swarmboard.orchestrator.escalation.EscalationSettings;
 import dev.swarmboard.orchestrator.mission.MissionCommands;
@@ -24,6 +27,7 @@ import dev.swarmboard.topic.TopicProvisioner;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -93,6 +97,7 @@ class OrchestratorRestartIT {
              KafkaProbe probe = new KafkaProbe(client, topics)) {
             commands.submit(new SubmitMission(spec, "it.yaml"));
             await().atMost(PATIENCE).until(() -> probe.types("waiting").contains("MissionPaused"));
+            assertThat(openFollowUps("waiting")).extracting(IndexEntry.FollowUp::kind).containsExactly("paused");
             running.stop();
             running = null;
 
@@ -106,6 +111,7 @@ class OrchestratorRestartIT {
             assertThat(probe.payloads("waiting", EscalationAttempt.class)).extracting(EscalationAttempt::getOutcome)
                     .containsExactly("DELIVERED");
             assertThat(calls).hasValue(1);
+            await().atMost(PATIENCE).until(() -> openFollowUps("waiting").isEmpty());
 
             // And a third instance, later still, cancels and escalates nothing again
             int recoveries = recoveries();
@@ -134,6 +140,7 @@ class OrchestratorRestartIT {
             await().atMost(PATIENCE).until(() -> probe.tasks("hooked").size() == 3);
             probe.append(EscalationIT.failedVerdict(probe, "hooked"));
             await().atMost(PATIENCE).until(() -> probe.payloads("hooked", EscalationAttempt.class).size() == 1);
+            assertThat(openFollowUps("hooked")).extracting(IndexEntry.FollowUp::kind).containsExactly("escalation");
             running.stop();
             running = null;
 
@@ -147,6 +154,7 @@ class OrchestratorRestartIT {
                     EscalationAttempt::getOutcome, EscalationAttempt::getDetail).containsExactly(
                     tuple(1, "FAILED", "500"), tuple(2, "DELIVERED", "200"));
             assertThat(calls).hasValue(2);
+            await().atMost(PATIENCE).until(() -> openFollowUps("hooked").isEmpty());
 
             // And a third instance does not deliver it again
             int recoveries = recoveries();
@@ -170,6 +178,15 @@ class OrchestratorRestartIT {
                 CommitHook.NONE);
         running.start();
         await().atMost(PATIENCE).until(running::isReady);
+    }
+
+    /** The mission's follow-ups the mission index holds open (all of known kinds). */
+    private List<IndexEntry.FollowUp> openFollowUps(String missionId) {
+        try (MissionIndex index = new MissionIndex(client, topics.missionIndex())) {
+            return index.followUps(MissionPartition.of(missionId, topics.blackboardPartitions())).stream()
+                    .map(IndexEntry.FollowUp.class::cast)
+                    .filter(followUp -> followUp.missionId().equals(missionId)).toList();
+        }
     }
 
     /** How many takeovers have recovered their follow-ups so far (one log line each). */
