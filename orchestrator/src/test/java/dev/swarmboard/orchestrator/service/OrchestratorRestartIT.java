@@ -8,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.sun.net.httpserver.HttpServer;
 import dev.swarmboard.blackboard.MissionPartition;
 import dev.swarmboard.codec.Codecs;
 import dev.swarmboard.missionindex.IndexEntry;
@@ -24,14 +23,11 @@ import dev.swarmboard.schema.event.EscalationAttempt;
 import dev.swarmboard.schema.event.MissionCancelled;
 import dev.swarmboard.topic.TopicCatalogue;
 import dev.swarmboard.topic.TopicProvisioner;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,13 +43,10 @@ import org.slf4j.LoggerFactory;
 class OrchestratorRestartIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static final String TOKEN = "tok-" + UUID.randomUUID();
 
     private final AtomicBoolean failing = new AtomicBoolean();
-    private final AtomicInteger calls = new AtomicInteger();
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    private HttpServer server;
-    private String url;
+    private LocalWebhook webhook;
     private String prefix;
     private TopicCatalogue topics;
     private Map<String, Object> client;
@@ -61,15 +54,7 @@ class OrchestratorRestartIT {
 
     @BeforeEach
     void start() throws Exception {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            calls.incrementAndGet();
-            exchange.sendResponseHeaders(failing.get() ? 500 : 200, -1);
-            exchange.close();
-        });
-        server.start();
-        url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/T0SECRET?token=" + TOKEN;
+        webhook = new LocalWebhook(call -> failing.get() ? 500 : 200);
         logs.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
         client = Map.of("bootstrap.servers", KafkaFixture.bootstrapServers());
@@ -83,7 +68,7 @@ class OrchestratorRestartIT {
         if (running != null) {
             running.stop();
         }
-        server.stop(0);
+        webhook.close();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
     }
 
@@ -110,7 +95,7 @@ class OrchestratorRestartIT {
                     .satisfies(cancelled -> assertThat(cancelled.getReason()).isEqualTo("CONFIRMATION_TIMEOUT"));
             assertThat(probe.payloads("waiting", EscalationAttempt.class)).extracting(EscalationAttempt::getOutcome)
                     .containsExactly("DELIVERED");
-            assertThat(calls).hasValue(1);
+            assertThat(webhook.calls()).isEqualTo(1);
             await().atMost(PATIENCE).until(() -> openFollowUps("waiting").isEmpty());
 
             // And a third instance, later still, cancels and escalates nothing again
@@ -121,7 +106,7 @@ class OrchestratorRestartIT {
             assertThat(probe.payloads("waiting", Escalation.class)).singleElement()
                     .satisfies(escalation -> assertThat(escalation.getSeverity()).isEqualTo("TIMEOUT"));
             assertThat(probe.payloads("waiting", EscalationAttempt.class)).hasSize(1);
-            assertThat(calls).hasValue(1);
+            assertThat(webhook.calls()).isEqualTo(1);
             assertNoSecret(probe);
         }
     }
@@ -153,7 +138,7 @@ class OrchestratorRestartIT {
             assertThat(probe.payloads("hooked", EscalationAttempt.class)).extracting(EscalationAttempt::getAttempt,
                     EscalationAttempt::getOutcome, EscalationAttempt::getDetail).containsExactly(
                     tuple(1, "FAILED", "500"), tuple(2, "DELIVERED", "200"));
-            assertThat(calls).hasValue(2);
+            assertThat(webhook.calls()).isEqualTo(2);
             await().atMost(PATIENCE).until(() -> openFollowUps("hooked").isEmpty());
 
             // And a third instance does not deliver it again
@@ -161,7 +146,7 @@ class OrchestratorRestartIT {
             restart(Clock.systemUTC(), 200);
             await().atMost(PATIENCE).until(() -> recoveries() > recoveries);
             assertThat(probe.payloads("hooked", EscalationAttempt.class)).hasSize(2);
-            assertThat(calls).hasValue(2);
+            assertThat(webhook.calls()).isEqualTo(2);
             assertNoSecret(probe);
         }
     }
@@ -172,7 +157,7 @@ class OrchestratorRestartIT {
             running.stop();
         }
         running = new OrchestratorService(OrchestratorServiceIT.config(prefix).withEscalations(
-                EscalationSettings.fromEnvironment(Map.of("SWARM_WEBHOOK_IT", url,
+                EscalationSettings.fromEnvironment(Map.of("SWARM_WEBHOOK_IT", webhook.url(),
                         "SWARM_ESCALATION_BACKOFF_MS", Integer.toString(backoffMs),
                         "SWARM_ESCALATION_BACKOFF_MAX_MS", Integer.toString(backoffMs)))), client, clock,
                 CommitHook.NONE);
@@ -196,6 +181,6 @@ class OrchestratorRestartIT {
     }
 
     private void assertNoSecret(KafkaProbe probe) {
-        EscalationIT.assertNotLeaked(probe, topics, logs, TOKEN, "T0SECRET");
+        EscalationIT.assertNotLeaked(probe, topics, logs, webhook.token(), LocalWebhook.SECRET_PATH);
     }
 }
