@@ -2,7 +2,8 @@ package dev.swarmboard.missionindex;
 
 /**
  * What one record of the mission index topic says: where a mission starts, from which offset a
- * blackboard partition is completely indexed, or why a record could not be understood.
+ * blackboard partition is completely indexed, a follow-up the orchestrator owes a mission after a
+ * restart, or why a record could not be understood.
  */
 public sealed interface IndexEntry {
 
@@ -14,7 +15,19 @@ public sealed interface IndexEntry {
     record IndexedFrom(int partition, long offset) implements IndexEntry {
     }
 
-    /** A record under {@code key} that is neither; readers of that mission fall back to a scan. */
+    /**
+     * A mission the orchestrator must look at again when it takes its partition over: it waits under a
+     * confirmation timeout ({@link FollowUp#PAUSED}) or has an escalation not yet settled
+     * ({@link FollowUp#ESCALATION}, {@code escalationId} its event id; empty for a pause). The
+     * mission's own events, read from {@code offset}, decide what is still owed.
+     */
+    record FollowUp(String kind, String missionId, String escalationId, int partition, long offset)
+            implements IndexEntry {
+        public static final String PAUSED = "paused";
+        public static final String ESCALATION = "escalation";
+    }
+
+    /** A record under {@code key} that is none of these; readers of that mission fall back to a scan. */
     record Malformed(String key, String reason) implements IndexEntry {
     }
 }

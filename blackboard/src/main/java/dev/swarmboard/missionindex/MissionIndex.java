@@ -2,7 +2,9 @@ package dev.swarmboard.missionindex;
 
 import dev.swarmboard.blackboard.BlackboardReader;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +21,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * lookup: a cold lookup reads the one index partition of the mission (one small record per mission
  * on it), a long-lived view only what was appended since its last lookup. Index partition {@code p}
  * holds the entries of the missions on blackboard partition {@code p} (both topics have the same
- * count and the same key hash) and that partition's marker. A missing index topic, or one with
+ * count and the same key hash), that partition's marker and its missions' open follow-ups. A missing index topic, or one with
  * another partition count than the blackboard, makes every lookup a scan. Not thread-safe.
  */
 public final class MissionIndex implements AutoCloseable {
@@ -32,6 +34,7 @@ public final class MissionIndex implements AutoCloseable {
     private final Map<Integer, Long> positions = new HashMap<>();
     private final Map<String, IndexEntry> missions = new HashMap<>();
     private final Map<Integer, Long> indexedFrom = new HashMap<>();
+    private final Map<Integer, Map<String, IndexEntry>> followUps = new HashMap<>();
     private long recordsRead;
 
     public MissionIndex(Map<String, Object> clientProperties, String topic) {
@@ -70,6 +73,21 @@ public final class MissionIndex implements AutoCloseable {
         return Optional.ofNullable(indexedFrom.get(partition));
     }
 
+    /**
+     * The open follow-ups of the missions on blackboard partition {@code partition}: each a
+     * {@link IndexEntry.FollowUp}, or a {@link IndexEntry.Malformed} under a follow-up key of a kind
+     * this version does not know (its mission is named by {@link MissionIndexCodec#followUpMission}).
+     * Empty when the index topic does not exist.
+     */
+    public List<IndexEntry> followUps(int partition) {
+        List<PartitionInfo> infos = consumer.partitionsFor(topic);
+        if (infos == null || partition >= infos.size()) {
+            return List.of();
+        }
+        catchUp(partition);
+        return new ArrayList<>(followUps.getOrDefault(partition, Map.of()).values());
+    }
+
     /** Index records read so far, all partitions together. */
     public long recordsRead() {
         return recordsRead;
@@ -101,7 +119,14 @@ public final class MissionIndex implements AutoCloseable {
 
     private void remember(ConsumerRecord<String, byte[]> record) {
         IndexEntry entry = MissionIndexCodec.decode(record.key(), record.value(), record.partition());
-        if (entry instanceof IndexEntry.IndexedFrom marker) {
+        if (MissionIndexCodec.isFollowUpKey(record.key())) {
+            Map<String, IndexEntry> open = followUps.computeIfAbsent(record.partition(), p -> new LinkedHashMap<>());
+            if (record.value() == null) {
+                open.remove(record.key());
+            } else {
+                open.put(record.key(), entry);
+            }
+        } else if (entry instanceof IndexEntry.IndexedFrom marker) {
             indexedFrom.merge(marker.partition(), marker.offset(), Math::min);
         } else if (entry instanceof IndexEntry.Start start) {
             // Two entries for one mission (a decision taken twice): the earlier offset is the safe one.

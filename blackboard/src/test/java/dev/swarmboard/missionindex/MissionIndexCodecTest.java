@@ -51,4 +51,36 @@ class MissionIndexCodecTest {
         assertThat(MissionIndexCodec.indexable("")).isFalse();
         assertThatThrownBy(() -> MissionIndexCodec.encodeValue(-1, 3)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void shouldRoundTripTheFollowUpsOfAMission() {
+        // Given a pause and an escalation of mission m-1, which starts at 3@40
+        String paused = MissionIndexCodec.followUpKey(IndexEntry.FollowUp.PAUSED, "m-1", "");
+        String escalation = MissionIndexCodec.followUpKey(IndexEntry.FollowUp.ESCALATION, "m-1", "e-7");
+        byte[] value = MissionIndexCodec.encodeValue(3, 40);
+
+        // When they are read back from index partition 3
+        // Then each names its kind, mission, escalation and the mission's start
+        assertThat(paused).isEqualTo("*paused/m-1");
+        assertThat(MissionIndexCodec.decode(paused, value, 3))
+                .isEqualTo(new IndexEntry.FollowUp("paused", "m-1", "", 3, 40));
+        assertThat(MissionIndexCodec.decode(escalation, value, 3))
+                .isEqualTo(new IndexEntry.FollowUp("escalation", "m-1", "e-7", 3, 40));
+    }
+
+    @Test
+    void shouldFailClosedOnAFollowUpItDoesNotKnowWhileStillNamingItsMission() {
+        byte[] value = MissionIndexCodec.encodeValue(3, 40);
+        assertThat(MissionIndexCodec.decode("*snoozed/m-1", value, 3))
+                .isEqualTo(new IndexEntry.Malformed("*snoozed/m-1", "unknown follow-up '*snoozed/m-1'"));
+        assertThat(MissionIndexCodec.decode("*escalation/m-1", value, 3)).isInstanceOf(IndexEntry.Malformed.class);
+        assertThat(MissionIndexCodec.decode("*paused/m-1", value, 2)).isInstanceOf(IndexEntry.Malformed.class);
+        assertThat(MissionIndexCodec.followUpMission("*snoozed/m-1")).contains("m-1");
+        assertThat(MissionIndexCodec.followUpMission(MissionIndexCodec.INDEXED_FROM_KEY)).isEmpty();
+        assertThat(MissionIndexCodec.isFollowUpKey("m-1")).isFalse();
+        assertThatThrownBy(() -> MissionIndexCodec.followUpKey("snoozed", "m-1", ""))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MissionIndexCodec.followUpKey("paused", "a/b", ""))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

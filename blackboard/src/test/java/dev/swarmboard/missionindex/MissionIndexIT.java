@@ -103,13 +103,41 @@ class MissionIndexIT {
         assertThat(MissionLocation.of(CLIENT, CATALOGUE, "new-1").followFrom()).isEqualTo(missionStart);
     }
 
+    @Test
+    void shouldListTheOpenFollowUpsOfAPartitionWithoutTheSettledOnes() throws Exception {
+        // Given a pause, two escalations of which one is settled (tombstoned), and an unknown kind
+        String paused = MissionIndexCodec.followUpKey(IndexEntry.FollowUp.PAUSED, "new-1", "");
+        String open = MissionIndexCodec.followUpKey(IndexEntry.FollowUp.ESCALATION, "new-1", "e-open");
+        String settled = MissionIndexCodec.followUpKey(IndexEntry.FollowUp.ESCALATION, "new-1", "e-settled");
+        index(paused, 0, missionStart);
+        index(open, 0, missionStart);
+        index(settled, 0, missionStart);
+        write(settled, 0, null);
+        index("*snoozed/new-1", 0, missionStart);
+
+        // When the partition's follow-ups are read cold
+        try (MissionIndex index = new MissionIndex(CLIENT, CATALOGUE.missionIndex())) {
+            // Then the open ones are listed, the unknown one as malformed, the settled one not at all
+            assertThat(index.followUps(0)).containsExactlyInAnyOrder(
+                    new IndexEntry.FollowUp("paused", "new-1", "", 0, missionStart),
+                    new IndexEntry.FollowUp("escalation", "new-1", "e-open", 0, missionStart),
+                    new IndexEntry.Malformed("*snoozed/new-1", "unknown follow-up '*snoozed/new-1'"));
+            assertThat(index.lookup("new-1", 0, CATALOGUE.blackboardPartitions()))
+                    .isEqualTo(new ReadStart.At(missionStart, "mission index"));
+        }
+    }
+
     private static void index(String key, int partition, long offset) throws Exception {
+        write(key, partition, MissionIndexCodec.encodeValue(partition, offset));
+    }
+
+    private static void write(String key, int partition, byte[] value) throws Exception {
         Map<String, Object> properties = new HashMap<>(CLIENT);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(properties, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(CATALOGUE.missionIndex(), partition, key.getBytes(StandardCharsets.UTF_8),
-                    MissionIndexCodec.encodeValue(partition, offset))).get();
+                    value)).get();
         }
     }
 

@@ -16,8 +16,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +36,10 @@ import org.slf4j.MDC;
  * loop: a webhook is POSTed with the JDK HTTP client and retried per {@link Backoff}, each attempt
  * recorded as an {@link EscalationAttempt} (signed, written with a plain {@link BlackboardWriter});
  * a topic gets a JSON record keyed by mission id; plain text is logged. The webhook URL is never
- * logged nor written anywhere: attempts record only the status code or the error's class.
+ * logged nor written anywhere: attempts record only the status code or the error's class. Each
+ * escalation is delivered by one delivery at a time ({@link #inFlight}); once it is settled (delivered,
+ * given up, or undeliverable) {@code settled} hears of it, so its follow-up can be closed. After a
+ * restart {@link #resume} continues from the attempt after the last one recorded.
  */
 public final class EscalationDeliverer implements AutoCloseable {
 
@@ -46,9 +53,19 @@ public final class EscalationDeliverer implements AutoCloseable {
     private final Clock clock;
     private final HttpClient http;
     private final ScheduledExecutorService scheduler;
+    private final Consumer<BlackboardEvent> settled;
+    /** Escalation event id → the delivery under way here (one chain of attempts each). */
+    private final Map<String, Delivery> inFlight = new ConcurrentHashMap<>();
 
     public EscalationDeliverer(EscalationSettings settings, BlackboardWriter attempts, Producer<byte[], byte[]> topics,
                                String producerName, Clock clock) {
+        this(settings, attempts, topics, producerName, clock, event -> { });
+    }
+
+    /** A deliverer that tells {@code settled} of every escalation it has settled (on its own thread). */
+    public EscalationDeliverer(EscalationSettings settings, BlackboardWriter attempts, Producer<byte[], byte[]> topics,
+                               String producerName, Clock clock, Consumer<BlackboardEvent> settled) {
+        this.settled = settled;
         this.settings = settings;
         this.attempts = attempts;
         this.topics = topics;
@@ -63,26 +80,53 @@ public final class EscalationDeliverer implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    /** Starts delivering a committed event if it is an Escalation; returns at once. */
+    /** Starts delivering a committed event if it is an Escalation not already under way here; returns at once. */
     public void accept(BlackboardEvent event) {
-        if (event.getPayload() instanceof Escalation escalation && !escalation.getContact().isBlank()) {
-            scheduler.execute(() -> deliver(event, escalation));
+        resume(event, 1);
+    }
+
+    /**
+     * Continues delivering a committed Escalation from attempt {@code attempt} (1 for one never
+     * tried), unless it is already under way here; returns at once.
+     */
+    public void resume(BlackboardEvent event, int attempt) {
+        if (!(event.getPayload() instanceof Escalation escalation) || escalation.getContact().isBlank()) {
+            return;
+        }
+        Delivery delivery = new Delivery(event.getHeader().getMissionId());
+        if (inFlight.putIfAbsent(event.getHeader().getEventId(), delivery) == null) {
+            scheduler.execute(() -> deliver(event, escalation, delivery, attempt));
         }
     }
 
-    private void deliver(BlackboardEvent event, Escalation escalation) {
+    /** Whether the escalation with this event id is being delivered here. */
+    public boolean inFlight(String escalationId) {
+        return inFlight.containsKey(escalationId);
+    }
+
+    /**
+     * Stops the deliveries of the missions another instance now owns: no further attempt of theirs
+     * is made here (one already sent still records its outcome). The new owner resumes them.
+     */
+    public void abandon(Predicate<String> missionMoved) {
+        inFlight.values().removeIf(delivery -> missionMoved.test(delivery.missionId()));
+    }
+
+    private void deliver(BlackboardEvent event, Escalation escalation, Delivery delivery, int attempt) {
         String missionId = event.getHeader().getMissionId();
         try (MDC.MDCCloseable mission = MissionLogs.about(missionId)) {
             Contact.Parsed parsed = Contact.parse(escalation.getContact());
             if (parsed.contact().isEmpty()) {
                 LOG.warn("escalation {} of mission {} not delivered: {}", event.getHeader().getEventId(), missionId,
                         parsed.problem().orElseThrow());
+                settle(event);
                 return;
             }
             Contact contact = parsed.contact().get();
             if (contact instanceof Contact.Text text) {
                 LOG.info("escalation {} for mission {} to {}: {}", escalation.getSeverity(), missionId, text.text(),
                         escalation.getMessage());
+                settle(event);
             } else if (contact instanceof Contact.Topic topic) {
                 topics.send(new ProducerRecord<>(topic.topic(), missionId.getBytes(StandardCharsets.UTF_8),
                         body(event, escalation)), (metadata, error) -> {
@@ -90,6 +134,9 @@ public final class EscalationDeliverer implements AutoCloseable {
                                 LOG.warn("escalation {} of mission {} to topic {} failed: {}",
                                         event.getHeader().getEventId(), missionId, topic.topic(),
                                         error.getClass().getSimpleName());
+                                inFlight.remove(event.getHeader().getEventId());
+                            } else {
+                                settle(event);
                             }
                         });
             } else if (contact instanceof Contact.Webhook webhook) {
@@ -97,18 +144,22 @@ public final class EscalationDeliverer implements AutoCloseable {
                 if (url.isEmpty()) {
                     LOG.warn("escalation {} of mission {} not delivered: environment variable {} is not set",
                             event.getHeader().getEventId(), missionId, webhook.variable());
-                    record(event, 1, "GAVE_UP", "unset " + webhook.variable());
+                    record(event, attempt, "GAVE_UP", "unset " + webhook.variable());
                     return;
                 }
-                attempt(event, escalation, url.get(), 1);
+                attempt(event, escalation, delivery, url.get(), attempt);
             }
         } catch (RuntimeException e) {
             LOG.warn("escalation {} of mission {} failed: {}", event.getHeader().getEventId(), missionId,
                     e.getClass().getSimpleName());
+            inFlight.remove(event.getHeader().getEventId());
         }
     }
 
-    private void attempt(BlackboardEvent event, Escalation escalation, String url, int attempt) {
+    private void attempt(BlackboardEvent event, Escalation escalation, Delivery delivery, String url, int attempt) {
+        if (inFlight.get(event.getHeader().getEventId()) != delivery) {
+            return;
+        }
         HttpRequest request;
         try {
             request = HttpRequest.newBuilder(URI.create(url)).timeout(settings.requestTimeout())
@@ -128,7 +179,7 @@ public final class EscalationDeliverer implements AutoCloseable {
             } else {
                 record(event, attempt, "FAILED", detail);
                 Duration delay = settings.backoff().delayBefore(attempt + 1);
-                scheduler.schedule(() -> attempt(event, escalation, url, attempt + 1), delay.toMillis(),
+                scheduler.schedule(() -> attempt(event, escalation, delivery, url, attempt + 1), delay.toMillis(),
                         TimeUnit.MILLISECONDS);
             }
         });
@@ -137,6 +188,17 @@ public final class EscalationDeliverer implements AutoCloseable {
     private static String errorClass(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         return cause.getClass().getSimpleName();
+    }
+
+    /** Closes the delivery: nothing more is owed for this escalation. */
+    private void settle(BlackboardEvent escalation) {
+        inFlight.remove(escalation.getHeader().getEventId());
+        try {
+            settled.accept(escalation);
+        } catch (RuntimeException e) {
+            LOG.warn("escalation {} delivered, but its follow-up could not be closed: {}",
+                    escalation.getHeader().getEventId(), e.getClass().getSimpleName());
+        }
     }
 
     private void record(BlackboardEvent escalation, int attempt, String outcome, String detail) {
@@ -150,10 +212,17 @@ public final class EscalationDeliverer implements AutoCloseable {
                 escalation.getHeader().getTraceparent());
         BlackboardEvent event = Events.create(origin, new EscalationAttempt(escalationId, attempt, outcome, detail),
                 clock.instant(), missionId, "EscalationAttempt", escalationId, Integer.toString(attempt));
+        boolean last = !"FAILED".equals(outcome);
         attempts.append(event).whenComplete((appended, error) -> {
             if (error != null) {
                 LOG.warn("EscalationAttempt of {} could not be written: {}", escalationId,
                         error.getClass().getSimpleName());
+                if (last) {
+                    inFlight.remove(escalationId);
+                }
+            } else if (last) {
+                // Only once the final attempt is on the blackboard: a restart before that delivers again.
+                settle(escalation);
             }
         });
     }
@@ -168,6 +237,19 @@ public final class EscalationDeliverer implements AutoCloseable {
             return JSON.writeValueAsBytes(body);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** One chain of attempts for one escalation, told apart from a later one by identity. */
+    private static final class Delivery {
+        private final String missionId;
+
+        Delivery(String missionId) {
+            this.missionId = missionId;
+        }
+
+        String missionId() {
+            return missionId;
         }
     }
 

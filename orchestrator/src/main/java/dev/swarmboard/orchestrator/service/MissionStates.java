@@ -1,6 +1,7 @@
 package dev.swarmboard.orchestrator.service;
 
 import dev.swarmboard.blackboard.RecordedEvent;
+import dev.swarmboard.orchestrator.decision.Decider;
 import dev.swarmboard.orchestrator.state.MissionFold;
 import dev.swarmboard.orchestrator.state.MissionState;
 import dev.swarmboard.schema.BlackboardEvent;
@@ -51,13 +52,33 @@ final class MissionStates {
     private Cached cached(String missionId, boolean command) {
         Cached cached = states.get(missionId);
         if (cached == null) {
-            LoadedMission loaded = command ? loader.forCommand(missionId) : loader.forFact(missionId);
-            loaded.events().forEach(recorded -> replayed.accept(recorded.event()));
-            cached = new Cached(MissionState.replay(missionId,
-                    loaded.events().stream().map(RecordedEvent::event).toList()), loaded.start(), loaded.indexed());
-            states.put(missionId, cached);
+            cached = remember(missionId, command ? loader.forCommand(missionId) : loader.forFact(missionId));
         }
         return cached;
+    }
+
+    /**
+     * Reads a mission again from its start, caches its state and returns its events (the follow-ups
+     * of a partition taken over are decided from them).
+     */
+    LoadedMission reload(String missionId) {
+        LoadedMission loaded = loader.forFact(missionId);
+        remember(missionId, loaded);
+        return loaded;
+    }
+
+    private Cached remember(String missionId, LoadedMission loaded) {
+        loaded.events().forEach(recorded -> replayed.accept(recorded.event()));
+        Cached cached = new Cached(MissionState.replay(missionId,
+                loaded.events().stream().map(RecordedEvent::event).toList()), loaded.start(), loaded.indexed());
+        states.put(missionId, cached);
+        return cached;
+    }
+
+    /** Whether the cached mission waits for approval under a confirmation timeout (false when not cached). */
+    boolean waitsUnderTimeout(String missionId) {
+        Cached cached = states.get(missionId);
+        return cached != null && Decider.confirmationTimeout(cached.state()).isPresent();
     }
 
     /** Loads the event's mission if needed, folds the event in and returns the new state. */

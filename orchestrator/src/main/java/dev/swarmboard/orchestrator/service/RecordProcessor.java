@@ -10,7 +10,9 @@ import dev.swarmboard.orchestrator.decision.LaneTasks;
 import dev.swarmboard.orchestrator.decision.Outcome;
 import dev.swarmboard.orchestrator.state.MissionState;
 import dev.swarmboard.schema.BlackboardEvent;
+import dev.swarmboard.missionindex.IndexEntry;
 import dev.swarmboard.missionindex.MissionIndexCodec;
+import dev.swarmboard.schema.event.Escalation;
 import dev.swarmboard.schema.MissionCommand;
 import dev.swarmboard.schema.MissionStart;
 import dev.swarmboard.schema.RunLane;
@@ -64,6 +66,7 @@ final class RecordProcessor {
     private final FactSigning signing;
     private final Tracing tracing;
     private final java.util.function.Consumer<BlackboardEvent> accepted;
+    private final FollowUpRecords followUps;
 
     RecordProcessor(TopicCatalogue topics, Codecs codecs, Decider decider, MissionStates states, Clock clock,
                     DeadLetters.Origin origin, FactSigning signing, Tracing tracing) {
@@ -75,6 +78,7 @@ final class RecordProcessor {
                     DeadLetters.Origin origin, FactSigning signing, Tracing tracing,
                     java.util.function.Consumer<BlackboardEvent> accepted) {
         this.accepted = accepted;
+        this.followUps = new FollowUpRecords(topics.missionIndex(), topics.blackboardPartitions());
         this.topics = topics;
         this.commands = codecs.commands().codec();
         this.events = codecs.events().codec();
@@ -215,6 +219,7 @@ final class RecordProcessor {
         for (BlackboardEvent event : outcome.events()) {
             String missionId = event.getHeader().getMissionId();
             Optional<MissionStart> start = states.start(missionId);
+            boolean waited = states.waitsUnderTimeout(missionId);
             start.ifPresent(known -> MissionStartStamp.onto(event, known));
             if (start.isPresent() && MissionIndexCodec.indexable(missionId) && states.claimIndexing(missionId)) {
                 // In this transaction with the mission's first event: readers never see one without the other.
@@ -227,6 +232,7 @@ final class RecordProcessor {
             states.apply(typed.value());
             records.add(new ProducerRecord<>(typed.topic(), null, utf8(typed.key()), events.encode(typed.value()),
                     typed.headers()));
+            start.ifPresent(known -> records.addAll(owedAfterRestart(typed.value(), waited, known)));
         }
         for (RunLane task : outcome.tasks()) {
             states.start(task.getMissionId()).ifPresent(known -> MissionStartStamp.onto(task, known));
@@ -236,6 +242,31 @@ final class RecordProcessor {
             records.add(taskRecord);
         }
         SwarmMetrics.retries((int) outcome.tasks().stream().filter(task -> task.getAttempt() > 1).count());
+        return records;
+    }
+
+    /**
+     * The index records of what this event leaves owed after a restart, in its transaction: a pause
+     * under a confirmation timeout opens a follow-up and leaving it closes one; an escalation opens
+     * one, which its deliverer closes.
+     */
+    private List<ProducerRecord<byte[], byte[]>> owedAfterRestart(BlackboardEvent event, boolean waited,
+                                                            MissionStart start) {
+        String missionId = event.getHeader().getMissionId();
+        if (!MissionIndexCodec.followable(missionId)) {
+            return List.of();
+        }
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        boolean waits = states.waitsUnderTimeout(missionId);
+        if (waits && !waited) {
+            records.add(followUps.open(IndexEntry.FollowUp.PAUSED, missionId, "", start));
+        } else if (waited && !waits) {
+            records.add(followUps.close(IndexEntry.FollowUp.PAUSED, missionId, ""));
+        }
+        if (event.getPayload() instanceof Escalation escalation && !escalation.getContact().isBlank()) {
+            records.add(followUps.open(IndexEntry.FollowUp.ESCALATION, missionId, event.getHeader().getEventId(),
+                    start));
+        }
         return records;
     }
 

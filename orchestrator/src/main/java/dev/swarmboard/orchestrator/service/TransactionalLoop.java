@@ -13,7 +13,6 @@ import dev.swarmboard.topic.TopicCatalogue;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ import java.util.Set;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -35,6 +33,7 @@ import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.WakeupException;
 import dev.swarmboard.blackboard.BlackboardWriter;
 import dev.swarmboard.orchestrator.escalation.EscalationDeliverer;
+import dev.swarmboard.missionindex.IndexEntry;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
@@ -75,6 +74,9 @@ final class TransactionalLoop implements AutoCloseable {
     private final PausedMissions paused = new PausedMissions();
     private final CommittedFacts committed;
     private final ConfirmationTicker ticker;
+    private final KafkaProducer<byte[], byte[]> followUpCloser;
+    private final PartitionTakeover takeover;
+    private final FollowUpRecovery followUps;
     private volatile boolean running = true;
     private volatile boolean healthy = true;
     private volatile boolean ready;
@@ -92,12 +94,25 @@ final class TransactionalLoop implements AutoCloseable {
                 new TransactionalIdGuard(clientProperties, config));
         this.reader = new BlackboardReader(clientProperties, topics, codecs, config.common().signing().verifier());
         this.states = new MissionStates(new MissionLoader(reader), CACHED_MISSIONS, paused::observe);
-        this.committed = new CommittedFacts(paused, new EscalationDeliverer(config.escalations(),
+        FollowUpRecords followUpRecords = new FollowUpRecords(topics.missionIndex(), topics.blackboardPartitions());
+        this.followUpCloser = plainProducer(clientProperties, TransactionalIdGuard.clientId(config) + "-follow-ups");
+        EscalationDeliverer deliverer = new EscalationDeliverer(config.escalations(),
                 BlackboardWriter.create(clientProperties, topics, codecs, TransactionalIdGuard.clientId(config)
                         + "-escalations", config.common().signing().signer()),
-                new KafkaProducer<>(BlackboardWriter.producerProperties(clientProperties,
-                        TransactionalIdGuard.clientId(config) + "-escalation-topics"), new ByteArraySerializer(),
-                        new ByteArraySerializer()), "orchestrator/" + config.common().instanceId(), clock));
+                plainProducer(clientProperties, TransactionalIdGuard.clientId(config) + "-escalation-topics"),
+                "orchestrator/" + config.common().instanceId(), clock, settled -> followUpCloser.send(
+                        followUpRecords.close(IndexEntry.FollowUp.ESCALATION, settled.getHeader().getMissionId(),
+                                settled.getHeader().getEventId()), (metadata, error) -> {
+                            if (error != null) {
+                                LOG.warn("follow-up of escalation {} not closed ({}); the next takeover checks it",
+                                        settled.getHeader().getEventId(), error.getClass().getSimpleName());
+                            }
+                        }));
+        this.committed = new CommittedFacts(paused, deliverer);
+        this.takeover = new PartitionTakeover(consumer, topics.blackboard(), topics.blackboardPartitions(), states,
+                deliverer);
+        this.followUps = new FollowUpRecovery(clientProperties, topics.missionIndex(), states, deliverer,
+                followUpRecords, followUpCloser);
         this.processor = new RecordProcessor(topics, codecs, decider, states, clock, origin, config.common().signing(),
                 tracing, committed::stage);
         this.ticker = new ConfirmationTicker(paused, processor, clock);
@@ -114,6 +129,11 @@ final class TransactionalLoop implements AutoCloseable {
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         return properties;
+    }
+
+    private static KafkaProducer<byte[], byte[]> plainProducer(Map<String, Object> clientProperties, String clientId) {
+        return new KafkaProducer<>(BlackboardWriter.producerProperties(clientProperties, clientId),
+                new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     static Map<String, Object> producerProperties(Map<String, Object> clientProperties, OrchestratorConfig config) {
@@ -144,7 +164,7 @@ final class TransactionalLoop implements AutoCloseable {
 
     void run() {
         try {
-            consumer.subscribe(List.of(topics.missions(), topics.blackboard()), new DropCacheOnRebalance());
+            consumer.subscribe(List.of(topics.missions(), topics.blackboard()), takeover);
             while (running) {
                 try {
                     if (producer == null) {
@@ -153,6 +173,7 @@ final class TransactionalLoop implements AutoCloseable {
                     }
                     ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
                     ready = !consumer.assignment().isEmpty();
+                    takeover.recoverDue(followUps);
                     if (!records.isEmpty()) {
                         processBatch(records);
                     }
@@ -356,18 +377,6 @@ final class TransactionalLoop implements AutoCloseable {
         deadLetters.close();
         reader.close();
         committed.close();
-    }
-
-    /** Partitions moving between instances take their missions' cached states with them. */
-    private final class DropCacheOnRebalance implements ConsumerRebalanceListener {
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            states.clear();
-        }
-
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            states.clear();
-        }
+        followUpCloser.close(Duration.ofSeconds(5));
     }
 }

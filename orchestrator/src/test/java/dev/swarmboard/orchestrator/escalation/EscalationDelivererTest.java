@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -28,8 +30,10 @@ class EscalationDelivererTest {
             new ByteArraySerializer());
     private final MockProducer<byte[], byte[]> topics = new MockProducer<>(true, null, new ByteArraySerializer(),
             new ByteArraySerializer());
+    private final List<String> settled = new CopyOnWriteArrayList<>();
     private final EscalationDeliverer deliverer = new EscalationDeliverer(EscalationSettings.fromEnvironment(Map.of()),
-            new BlackboardWriter(blackboard, "bb"), topics, "orchestrator/test", Clock.systemUTC());
+            new BlackboardWriter(blackboard, "bb"), topics, "orchestrator/test", Clock.systemUTC(),
+            event -> settled.add(event.getHeader().getEventId()));
 
     @AfterEach
     void close() {
@@ -59,6 +63,44 @@ class EscalationDelivererTest {
         assertThat(attempt.getOutcome()).isEqualTo("GAVE_UP");
         assertThat(attempt.getDetail()).isEqualTo("unset SWARM_WEBHOOK_NOWHERE");
         assertThat(topics.history()).isEmpty();
+    }
+
+    @Test
+    void shouldSettleAnEscalationOnceItsFinalAttemptIsWrittenAndResumeAtTheAttemptGiven() {
+        // Given a blackboard that acknowledges only when told, and an escalation resumed at attempt 3
+        MockProducer<String, byte[]> slow = new MockProducer<>(false, null, new StringSerializer(),
+                new ByteArraySerializer());
+        List<String> closed = new CopyOnWriteArrayList<>();
+        BlackboardEvent escalation = escalation("webhook:env:SWARM_WEBHOOK_NOWHERE");
+        try (EscalationDeliverer resuming = new EscalationDeliverer(EscalationSettings.fromEnvironment(Map.of()),
+                new BlackboardWriter(slow, "bb"), new MockProducer<>(true, null, new ByteArraySerializer(),
+                new ByteArraySerializer()), "orchestrator/test", Clock.systemUTC(),
+                event -> closed.add(event.getHeader().getEventId()))) {
+            resuming.resume(escalation, 3);
+            await().atMost(Duration.ofSeconds(30)).until(() -> slow.history().size() == 1);
+
+            // When it is accepted again while its final attempt is not yet acknowledged
+            resuming.accept(escalation);
+            assertThat(resuming.inFlight(escalation.getHeader().getEventId())).isTrue();
+            assertThat(closed).isEmpty();
+            slow.completeNext();
+
+            // Then one delivery ran, its final attempt numbered 3, and it settled the escalation once
+            await().atMost(Duration.ofSeconds(30)).until(() -> closed.size() == 1);
+            assertThat(slow.history()).singleElement().satisfies(record -> assertThat(
+                    ((EscalationAttempt) Codecs.create().events().codec().decode(record.value()).getPayload())
+                            .getAttempt()).isEqualTo(3));
+            assertThat(closed).containsExactly(escalation.getHeader().getEventId());
+            assertThat(resuming.inFlight(escalation.getHeader().getEventId())).isFalse();
+        }
+    }
+
+    @Test
+    void shouldSettleATopicEscalationOnlyOnceTheTopicAcknowledgedIt() {
+        deliverer.accept(escalation("topic:ops.escalations"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> settled.size() == 1);
+        assertThat(topics.history()).hasSize(1);
     }
 
     private static BlackboardEvent escalation(String contact) {

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.sun.net.httpserver.HttpServer;
 import dev.swarmboard.blackboard.EventOrigin;
 import dev.swarmboard.blackboard.Events;
 import dev.swarmboard.codec.Codecs;
@@ -27,15 +26,11 @@ import dev.swarmboard.schema.event.PlanIssued;
 import dev.swarmboard.schema.event.QuorumReached;
 import dev.swarmboard.topic.TopicCatalogue;
 import dev.swarmboard.topic.TopicProvisioner;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,30 +44,18 @@ import org.slf4j.LoggerFactory;
 class EscalationIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
-    private static final String TOKEN = "tok-" + UUID.randomUUID();
 
     private static Map<String, Object> client;
     private static TopicCatalogue topics;
     private static OrchestratorService service;
     private static MissionCommands commands;
     private static KafkaProbe probe;
-    private static HttpServer server;
-    private static String url;
-    private static final AtomicInteger calls = new AtomicInteger();
-    private static final List<String> bodies = new CopyOnWriteArrayList<>();
+    private static LocalWebhook webhook;
     private static final ListAppender<ILoggingEvent> logs = new ListAppender<>();
 
     @BeforeAll
     static void start() throws Exception {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            int status = calls.incrementAndGet() <= 2 ? 500 : 200;
-            exchange.sendResponseHeaders(status, -1);
-            exchange.close();
-        });
-        server.start();
-        url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/T0SECRET?token=" + TOKEN;
+        webhook = new LocalWebhook(call -> call <= 2 ? 500 : 200);
         logs.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
 
@@ -81,7 +64,7 @@ class EscalationIT {
         topics = TopicCatalogue.withPrefix(prefix);
         new TopicProvisioner(KafkaFixture.admin()).provision(topics);
         service = new OrchestratorService(OrchestratorServiceIT.config(prefix).withEscalations(
-                EscalationSettings.fromEnvironment(Map.of("SWARM_WEBHOOK_IT", url, "SWARM_ESCALATION_BACKOFF_MS", "200",
+                EscalationSettings.fromEnvironment(Map.of("SWARM_WEBHOOK_IT", webhook.url(), "SWARM_ESCALATION_BACKOFF_MS", "200",
                         "SWARM_ESCALATION_BACKOFF_MAX_MS", "400"))), client);
         service.start();
         commands = MissionCommands.create(client, topics, Codecs.create(), "it");
@@ -94,7 +77,7 @@ class EscalationIT {
         commands.close();
         probe.close();
         service.stop();
-        server.stop(0);
+        webhook.close();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
     }
 
@@ -106,7 +89,7 @@ class EscalationIT {
         commands.submit(new SubmitMission(spec, "it.yaml"));
         await().atMost(PATIENCE).until(() -> probe.tasks("hooked").size() == 3);
         // When its only round fails
-        probe.append(failedVerdict("hooked"));
+        probe.append(failedVerdict(probe, "hooked"));
         // Then the escalation is POSTed three times (500, 500, 200), each attempt an event
         await().atMost(PATIENCE).until(() -> probe.payloads("hooked", EscalationAttempt.class).size() == 3);
         List<EscalationAttempt> attempts = probe.payloads("hooked", EscalationAttempt.class);
@@ -118,29 +101,40 @@ class EscalationIT {
         String escalationId = probe.events("hooked").stream().filter(e -> e.getPayload() instanceof Escalation)
                 .findFirst().orElseThrow().getHeader().getEventId();
         assertThat(attempts).allSatisfy(attempt -> assertThat(attempt.getEscalationEventId()).isEqualTo(escalationId));
-        assertThat(calls).hasValue(3);
-        assertThat(bodies.get(2)).contains("\"missionId\":\"hooked\"").contains("\"severity\":\"CRITICAL\"")
+        assertThat(webhook.calls()).isEqualTo(3);
+        assertThat(webhook.bodies().get(2)).contains("\"missionId\":\"hooked\"").contains("\"severity\":\"CRITICAL\"")
                 .contains(escalationId);
         // And neither the URL nor its token is on any topic or in any log line
+        assertNotLeaked(probe, topics, logs, webhook.token(), LocalWebhook.SECRET_PATH);
+    }
+
+    /** None of {@code secrets} is in any record of the catalogue's topics or in any captured log line. */
+    static void assertNotLeaked(KafkaProbe probe, TopicCatalogue topics, ListAppender<ILoggingEvent> logs,
+                                String... secrets) {
         for (String topic : List.of(topics.missions(), topics.blackboard(), topics.laneTasks(), topics.deadLetters(),
                 topics.missionIndex())) {
             for (ConsumerRecord<byte[], byte[]> record : probe.records(topic, false)) {
                 String text = new String(record.value() == null ? new byte[0] : record.value(), StandardCharsets.ISO_8859_1);
-                assertThat(text).as(topic).doesNotContain(TOKEN).doesNotContain("T0SECRET");
+                assertThat(text).as(topic).doesNotContain(secrets);
             }
         }
         assertThat(logs.list).isNotEmpty().allSatisfy(line -> assertThat(line.getFormattedMessage() + " "
                 + (line.getThrowableProxy() == null ? "" : line.getThrowableProxy().getMessage()))
-                .doesNotContain(TOKEN).doesNotContain("T0SECRET"));
+                .doesNotContain(secrets));
+    }
+
+    /** A mission that pauses for approval and waits at most {@code timeout}, escalating to {@code contact}. */
+    static MissionSpec awaitingApproval(String missionId, String timeout, String contact) {
+        MissionSpec base = mission(missionId).build();
+        return MissionSpec.newBuilder(base).setConstraints(Constraints.newBuilder(base.getConstraints())
+                .setRequiresConfirmation(true).setConfirmationTimeout(timeout).build())
+                .setContactPolicy(new ContactPolicy("", "", contact)).build();
     }
 
     @Test
     void shouldCancelAPausedMissionWhenItsConfirmationTimeoutPasses() {
         // Given a mission that waits for approval at most 2 s, with a timeout contact
-        MissionSpec base = mission("waiting").build();
-        MissionSpec spec = MissionSpec.newBuilder(base).setConstraints(Constraints.newBuilder(base.getConstraints())
-                .setRequiresConfirmation(true).setConfirmationTimeout("PT2S").build())
-                .setContactPolicy(new ContactPolicy("", "", "on-call@example.org")).build();
+        MissionSpec spec = awaitingApproval("waiting", "PT2S", "on-call@example.org");
         commands.submit(new SubmitMission(spec, "it.yaml"));
         // When nobody approves it
         await().atMost(PATIENCE).until(() -> probe.types("waiting").contains("MissionPaused"));
@@ -184,7 +178,8 @@ class EscalationIT {
         });
     }
 
-    private static BlackboardEvent failedVerdict(String missionId) {
+    /** The verifier's FAIL verdict on the mission's first round. */
+    static BlackboardEvent failedVerdict(KafkaProbe probe, String missionId) {
         String planId = probe.payloads(missionId, PlanIssued.class).get(0).getPlan().getPlanId();
         QuorumReached payload = new QuorumReached(1, "FAIL", List.of(new Vote("verifier_aux", false,
                 List.of("placeholder_scan failed"), List.of("gaps"))), 2, List.of("gaps"), List.of(), "head", 0L,
