@@ -6,6 +6,7 @@ import dev.swarmboard.cli.bench.E2eReport;
 import dev.swarmboard.cli.bench.HistoryBench;
 import dev.swarmboard.cli.bench.LoadAverage;
 import dev.swarmboard.cli.bench.IngestReplayBench;
+import dev.swarmboard.cli.bench.VerifierRestartBench;
 import dev.swarmboard.lane.bench.LaneBench;
 import dev.swarmboard.schema.command.SubmitMission;
 import dev.swarmboard.verifier.bench.VerifierBench;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Option;
 /** {@code swarm bench …}: benchmarks that print their figures next to raw Kafka's. */
 @Command(name = "bench", description = "Benchmarks; each prints its figures.",
         subcommands = {BenchCommand.Codec.class, BenchCommand.Ingest.class, BenchCommand.Lanes.class,
-                BenchCommand.Verifier.class, BenchCommand.EndToEnd.class, BenchCommand.History.class})
+                BenchCommand.Verifier.class, BenchCommand.VerifierRestart.class, BenchCommand.EndToEnd.class, BenchCommand.History.class})
 final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -131,6 +132,50 @@ final class BenchCommand implements Runnable {
         public Integer call() {
             try (EmbeddedBroker broker = EmbeddedBroker.orExisting(bootstrap)) {
                 VerifierBench.run(broker.bootstrapServers(), missions, lanes, repetitions, System.out);
+            }
+            return 0;
+        }
+    }
+
+    /** {@code swarm bench verifier-restart}: verdicts after a SIGKILLed verifier JVM restarts ({@link VerifierRestartBench}). */
+    @Command(name = "verifier-restart", description = "Time from a verifier JVM's restart on its state directory to the "
+            + "interrupted mission's and a new mission's verdicts being readable, after SIGKILL mid-mission and after "
+            + "SIGTERM, with the breakdown started -> RUNNING -> first verdict (an embedded broker unless --bootstrap is given).")
+    static final class VerifierRestart implements Callable<Integer> {
+
+        @Option(names = "--bootstrap", description = "Broker to measure on (default: start an embedded one).")
+        String bootstrap;
+
+        @Option(names = "--repetitions", defaultValue = "3", description = "Restarts of each kind; which kind goes first alternates (default ${DEFAULT-VALUE}).")
+        int repetitions;
+
+        @Option(names = "--jvm-option", paramLabel = "OPTION", description = "Extra option of the verifier JVMs and "
+                + "the baseline JVM, after the image's (repeatable), e.g. -XX:SharedArchiveFile=swarm.jsa.")
+        List<String> jvmOptions = new java.util.ArrayList<>();
+
+        @Option(names = "--kafka-log-level", defaultValue = "OFF", paramLabel = "LEVEL",
+                description = "Kafka client log level in the verifier's log, e.g. INFO to see its rebalances (default ${DEFAULT-VALUE}).")
+        String kafkaLogLevel;
+
+        @Option(names = "--work-dir", paramLabel = "DIR", description = "The verifier's log and state (default: a new temporary directory).")
+        Path workDir;
+
+        @Option(names = "--timeout", defaultValue = "180", paramLabel = "S", description = "Per wait (default ${DEFAULT-VALUE}).")
+        long timeoutSeconds;
+
+        @Override
+        public Integer call() throws Exception {
+            if (repetitions < 1) {
+                throw new UsageException("--repetitions must be at least 1, got " + repetitions);
+            }
+            Path dir = workDir != null ? workDir : Files.createTempDirectory("swarm-bench-verifier-restart");
+            try (EmbeddedBroker broker = EmbeddedBroker.orExisting(bootstrap)) {
+                String loadBefore = LoadAverage.now();
+                VerifierRestartBench.Report report = VerifierRestartBench.run(new VerifierRestartBench.Settings(
+                        broker.bootstrapServers(), repetitions, jvmOptions, kafkaLogLevel, Duration.ofSeconds(timeoutSeconds), dir),
+                        System.out);
+                VerifierRestartBench.printSummary(report, "before " + loadBefore + ", after " + LoadAverage.now(),
+                        System.out);
             }
             return 0;
         }

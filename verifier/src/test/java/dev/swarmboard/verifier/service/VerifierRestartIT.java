@@ -25,13 +25,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A verifier JVM killed with SIGKILL mid-mission and started again on its state directory rejoins as
- * the same static member: verdicts resume well before the 45 s session timeout a new dynamic member
- * would wait for, and the verdict of the interrupted mission is the one the replay derives.
+ * the same static member: verdicts resume well before the session timeout a new dynamic member would
+ * wait for, and the verdict of the interrupted mission is the one the replay derives. How soon they
+ * resume is shown by {@code swarm bench verifier-restart}, not asserted here.
  */
 class VerifierRestartIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(120);
-    private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(45);
+    // Longer than the 45 s default so that a loaded machine's slow JVM start cannot pass for a rejoin:
+    // a dynamic member waits the whole timeout out after the kill, the static member none of it.
+    private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration RESUMED_BEFORE = SESSION_TIMEOUT.minusSeconds(30);
+    private static final Duration WAIT = SESSION_TIMEOUT.plusSeconds(30);
 
     @TempDir
     Path dir;
@@ -83,7 +87,7 @@ class VerifierRestartIT {
         Duration resumed = Duration.ofNanos(System.nanoTime() - restarted);
         System.out.printf("verifier verdicts resumed %.1f s after the SIGKILLed process was started again%n",
                 resumed.toMillis() / 1000.0);
-        assertThat(resumed).isLessThan(SESSION_TIMEOUT);
+        assertThat(resumed).isLessThan(RESUMED_BEFORE);
         MissionLog log = blackboard.read("m-interrupted");
         List<RecordedEvent> verdicts = log.events().stream().filter(e -> e.type().equals("QuorumReached")).toList();
         assertThat(verdicts).hasSize(1);
@@ -108,6 +112,7 @@ class VerifierRestartIT {
                 VerifierMain.class.getName()).redirectErrorStream(true).redirectOutput(dir.resolve(log).toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("KAFKA_") || name.startsWith("SWARM_"));
         builder.environment().putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", KafkaFixture.bootstrapServers(),
+                "KAFKA_SESSION_TIMEOUT_MS", Long.toString(SESSION_TIMEOUT.toMillis()),
                 "SWARM_TOPIC_PREFIX", prefix, "SWARM_INSTANCE_ID", "killed-verifier",
                 "SWARM_VERIFIER_STATE_DIR", dir.resolve("state").toString()));
         Process process = builder.start();
