@@ -101,7 +101,7 @@ public final class Events {
      * event of an older or newer writer hashes as it was written.
      */
     public static boolean hashIntact(RecordedEvent recorded, SchemaRegistry registry) {
-        return StoredPayload.contentHash(recorded.value(), registry).equals(recorded.event().getHeader().getContentHash());
+        return StoredPayload.matches(recorded.value(), registry, recorded.event().getHeader().getContentHash());
     }
 
     /** Whether the payload still hashes to the content hash in its header. */

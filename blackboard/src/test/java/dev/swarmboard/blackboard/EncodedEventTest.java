@@ -56,6 +56,20 @@ class EncodedEventTest {
                 .isInstanceOf(EventDecodeException.class);
     }
 
+    @Test
+    void shouldMatchOnlyTheLowercaseHexOfTheStoredPayloadsHash() {
+        EncodedEvent encoded = Events.encode(origin, new MissionCancelled("a", "b", List.of()), Instant.EPOCH);
+        String hash = encoded.event().getHeader().getContentHash();
+
+        assertThat(StoredPayload.matches(encoded.value(), CODECS.registry(), hash)).isTrue();
+        // The same answers as comparing with contentHash's string: case, length and null all count
+        assertThat(StoredPayload.matches(encoded.value(), CODECS.registry(), hash.toUpperCase())).isFalse();
+        assertThat(StoredPayload.matches(encoded.value(), CODECS.registry(), hash.substring(2))).isFalse();
+        assertThat(StoredPayload.matches(encoded.value(), CODECS.registry(), null)).isFalse();
+        assertThatThrownBy(() -> StoredPayload.matches(Arrays.copyOf(encoded.value(), 9), CODECS.registry(), hash))
+                .isInstanceOf(EventDecodeException.class);
+    }
+
     private static RecordedEvent recorded(byte[] value) {
         return new RecordedEvent(CODECS.events().codec().decode(value), "t", 0, 0, 0, value);
     }

@@ -19,6 +19,7 @@ import org.apache.avro.io.DecoderFactory;
 public final class StoredPayload {
 
     private static final int PREFIX = 10;
+    private static final String HEX_DIGITS = "0123456789abcdef";
 
     private StoredPayload() {
     }
@@ -32,6 +33,28 @@ public final class StoredPayload {
         MessageDigest sha256 = ContentHash.sha256();
         sha256.update(stored, offset, stored.length - offset);
         return HexFormat.of().formatHex(sha256.digest());
+    }
+
+    /**
+     * Whether the payload bytes of a stored envelope hash to {@code expectedHex}, compared digit by
+     * digit with the lowercase hex {@link #contentHash} gives, without formatting the digest; an
+     * envelope that does not decode throws {@link EventDecodeException}, as decoding it would.
+     */
+    public static boolean matches(byte[] stored, SchemaRegistry registry, String expectedHex) {
+        int offset = payloadOffset(stored, registry);
+        MessageDigest sha256 = ContentHash.sha256();
+        sha256.update(stored, offset, stored.length - offset);
+        byte[] digest = sha256.digest();
+        if (expectedHex == null || expectedHex.length() != digest.length * 2) {
+            return false;
+        }
+        for (int i = 0; i < digest.length; i++) {
+            if (expectedHex.charAt(2 * i) != HEX_DIGITS.charAt((digest[i] >> 4) & 0xF)
+                    || expectedHex.charAt(2 * i + 1) != HEX_DIGITS.charAt(digest[i] & 0xF)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Where the payload's bytes start in the stored envelope. */

@@ -35,7 +35,8 @@ public final class IngestReplayBench {
 
     /** One round's figures, per second; {@code swarmFirst} tells which side ran first. */
     public record Round(boolean swarmFirst, double ingest, double plainProduce, double producerPerformance,
-                        double replay, double plainConsume, String loadBefore, String loadAfter) {
+                        double replay, double plainConsume, double replayCpuMicros, double plainConsumeCpuMicros,
+                        String loadBefore, String loadAfter) {
     }
 
     /** Figures of one run. */
@@ -85,7 +86,8 @@ public final class IngestReplayBench {
             double tool = ingest.producerPerformance(bootstrap, toolTopic, toolRecords, PRODUCER_SETTINGS);
             double[] consume = pair(swarmFirst, () -> replay.swarm(settings.side()),
                     () -> replay.plain(settings.side()));
-            rounds.add(new Round(swarmFirst, produce[0], produce[1], tool, consume[0], consume[1], loadBefore,
+            rounds.add(new Round(swarmFirst, produce[0], produce[1], tool, consume[0], consume[1],
+                    replay.cpuMicrosPerRecord(true), replay.cpuMicrosPerRecord(false), loadBefore,
                     LoadAverage.now()));
         }
         return new Result(ingest.recordBytes(), settings.side(), rounds);
@@ -131,13 +133,17 @@ public final class IngestReplayBench {
                             + "   ProducerPerformance %,10.0f rec/s   ratio %.2f%n",
                     round.ingest(), round.plainProduce(), round.ingest() / round.plainProduce(),
                     round.producerPerformance(), round.ingest() / round.producerPerformance());
-            System.out.printf("    replay  decode+hash+head %,10.0f ev/s   plain consumer %,10.0f rec/s   ratio %.2f%n",
-                    round.replay(), round.plainConsume(), round.replay() / round.plainConsume());
+            System.out.printf("    replay  decode+hash+head %,10.0f ev/s   plain consumer %,10.0f rec/s   ratio %.2f"
+                            + "   CPU/record %.2f us vs %.2f us: ratio %.2f%n",
+                    round.replay(), round.plainConsume(), round.replay() / round.plainConsume(),
+                    round.replayCpuMicros(), round.plainConsumeCpuMicros(),
+                    round.plainConsumeCpuMicros() / round.replayCpuMicros());
         }
         System.out.printf("  median ratios: ingest/plain producer %.2f, ingest/ProducerPerformance %.2f, "
-                        + "replay/plain consumer %.2f%n",
+                        + "replay/plain consumer %.2f (by CPU per record %.2f)%n",
                 result.median(r -> r.ingest() / r.plainProduce()),
                 result.median(r -> r.ingest() / r.producerPerformance()),
-                result.median(r -> r.replay() / r.plainConsume()));
+                result.median(r -> r.replay() / r.plainConsume()),
+                result.median(r -> r.plainConsumeCpuMicros() / r.replayCpuMicros()));
     }
 }
