@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apache.avro.Schema;
@@ -26,9 +27,9 @@ import org.apache.avro.specific.SpecificRecord;
  * record, the payload's union index and the payload's own Avro binary: the very bytes its content
  * hash is defined over ({@link ContentHash}). So a writer encodes the payload, hashes those bytes and
  * appends them after the header, and the result equals {@link AvroCodec#encode} of the envelope.
- * Payloads are written by their generated encoders where Avro generated one (the same binary
- * encoding, without the reflective walk); buffers, encoders and the digest are reused per thread,
- * so the class is safe to share.
+ * Payloads are written by their generated encoders where Avro generated one and the header by
+ * field writers chosen once from its schema (the same binary encoding, without the reflective walk);
+ * buffers, encoders and the digest are reused per thread, so the class is safe to share.
  */
 public final class EnvelopeBytes {
 
@@ -38,6 +39,7 @@ public final class EnvelopeBytes {
     private static final HexFormat HEX = HexFormat.of();
     private static final SpecificDatumWriter<EventHeader> HEADER_WRITER =
             new SpecificDatumWriter<>(EventHeader.getClassSchema(), SpecificData.getForSchema(ENVELOPE));
+    private static final Optional<FlatRecordWriter> FLAT_HEADER_WRITER = FlatRecordWriter.of(EventHeader.getClassSchema());
     private static final Map<Schema, SpecificDatumWriter<SpecificRecord>> PAYLOAD_WRITERS = new ConcurrentHashMap<>();
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
@@ -53,35 +55,55 @@ public final class EnvelopeBytes {
      * hex SHA-256, and returns the header with the stored envelope: prefix, header, union index, payload.
      */
     public static Envelope encode(SpecificRecord payload, Function<String, EventHeader> headerWithHash) {
-        Scratch scratch = Scratch.claim();
-        try {
+        return withScratch(scratch -> {
             scratch.writePayload(payload);
             EventHeader header = headerWithHash.apply(HEX.formatHex(scratch.payloadSha256()));
             return new Envelope(header, scratch.envelope(header, payload, scratch.payload.bytes, scratch.payload.size));
-        } finally {
-            scratch.release();
-        }
+        });
     }
 
     /** The payload's canonical bytes: its plain Avro binary encoding under its own schema. */
     public static byte[] payload(SpecificRecord payload) {
-        Scratch scratch = Scratch.claim();
-        try {
+        return withScratch(scratch -> {
             scratch.writePayload(payload);
             return scratch.payload.toByteArray();
-        } finally {
-            scratch.release();
-        }
+        });
     }
 
     /** The stored bytes of an envelope with this header (its content hash taken as given) around the payload. */
     public static byte[] envelope(EventHeader header, SpecificRecord payload) {
-        Scratch scratch = Scratch.claim();
-        try {
+        return withScratch(scratch -> {
             scratch.writePayload(payload);
             return scratch.envelope(header, payload, scratch.payload.bytes, scratch.payload.size);
+        });
+    }
+
+    /**
+     * Runs {@code work} on this thread's scratch. A failed encoding leaves bytes buffered in the encoders
+     * that the next one would flush, so its scratch is dropped.
+     */
+    private static <R> R withScratch(Function<Scratch, R> work) {
+        Scratch scratch = Scratch.claim();
+        boolean clean = false;
+        try {
+            R result = work.apply(scratch);
+            clean = true;
+            return result;
         } finally {
-            scratch.release();
+            scratch.release(clean);
+        }
+    }
+
+    /** Whether headers are written field by field from their schema rather than through Avro's reflective writer. */
+    static boolean headerWrittenFlat() {
+        return FLAT_HEADER_WRITER.isPresent();
+    }
+
+    private static void writeHeader(EventHeader header, BinaryEncoder out) throws IOException {
+        if (FLAT_HEADER_WRITER.isPresent()) {
+            FLAT_HEADER_WRITER.get().write(header, out);
+        } else {
+            HEADER_WRITER.write(header, out);
         }
     }
 
@@ -110,7 +132,8 @@ public final class EnvelopeBytes {
 
     /**
      * One thread's buffers, their encoders and its SHA-256. A nested call on the same thread (a header
-     * built by encoding another record) gets a fresh one; buffers grown past 64 KB are not kept.
+     * built by encoding another record) gets a fresh one it does not keep; buffers grown past 64 KB are
+     * not kept.
      */
     private static final class Scratch {
         private final GrowingBytes payload = new GrowingBytes();
@@ -123,16 +146,18 @@ public final class EnvelopeBytes {
         static Scratch claim() {
             Scratch scratch = SCRATCH.get();
             if (scratch.claimed) {
-                scratch = new Scratch();
+                return new Scratch();
             }
             scratch.claimed = true;
             return scratch;
         }
 
-        void release() {
-            claimed = false;
-            if (payload.oversized() || envelope.oversized()) {
-                SCRATCH.remove();
+        void release(boolean clean) {
+            if (claimed) {
+                claimed = false;
+                if (!clean || payload.oversized() || envelope.oversized()) {
+                    SCRATCH.remove();
+                }
             }
         }
 
@@ -157,7 +182,7 @@ public final class EnvelopeBytes {
             envelope.reset();
             try {
                 envelope.write(PREFIX, 0, PREFIX.length);
-                HEADER_WRITER.write(header, envelopeEncoder);
+                writeHeader(header, envelopeEncoder);
                 envelopeEncoder.writeIndex(branch);
                 envelopeEncoder.flush();
             } catch (IOException e) {

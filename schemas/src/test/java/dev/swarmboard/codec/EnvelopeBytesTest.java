@@ -1,6 +1,7 @@
 package dev.swarmboard.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.EventHeader;
@@ -45,6 +46,27 @@ class EnvelopeBytesTest {
             assertThat(EnvelopeBytes.envelope(envelope.header(), payload)).isEqualTo(envelope.bytes());
             assertThat(EnvelopeBytes.payload(payload)).isEqualTo(reflectiveBytes(payload));
         }
+    }
+
+    @Test
+    void shouldWriteTheHeaderFieldByFieldNotThroughTheReflectiveWriter() {
+        // A header field of a type FlatRecordWriter does not write would fall back, correct but slower.
+        assertThat(EnvelopeBytes.headerWrittenFlat()).isTrue();
+    }
+
+    @Test
+    void shouldRejectANullInANonNullableHeaderFieldNamingIt() {
+        BlackboardEvent sample = SampleRecords.oneEventPerPayloadType("m-3").get(0);
+        EventHeader header = EventHeader.newBuilder(sample.getHeader()).build();
+        header.setMissionId(null);
+
+        assertThatThrownBy(() -> EnvelopeBytes.envelope(header, (SpecificRecord) sample.getPayload()))
+                .hasMessageContaining("EventHeader.missionId");
+
+        // And the bytes written before the failure do not leak into the next envelope on this thread
+        BlackboardEvent next = SampleRecords.oneEventPerPayloadType("m-4").get(1);
+        assertThat(EnvelopeBytes.envelope(next.getHeader(), (SpecificRecord) next.getPayload()))
+                .isEqualTo(codec.encode(next));
     }
 
     @Test
