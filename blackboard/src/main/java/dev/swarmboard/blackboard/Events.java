@@ -38,16 +38,16 @@ public final class Events {
      */
     public static EncodedEvent encode(EventOrigin origin, SpecificRecord payload, Instant at, String... idParts) {
         String eventId = idParts.length == 0 ? UUID.randomUUID().toString() : deterministicId(idParts);
-        byte[] payloadBytes = EnvelopeBytes.payload(payload);
-        EventHeader header = header(eventId, origin, payload, at, ContentHash.sha256Hex(payloadBytes));
-        BlackboardEvent event = BlackboardEvent.newBuilder().setHeader(header).setPayload(payload).build();
-        return new EncodedEvent(event, EnvelopeBytes.envelope(header, payload, payloadBytes));
+        EnvelopeBytes.Envelope envelope = EnvelopeBytes.encode(payload,
+                contentHash -> header(eventId, origin, payload, at, contentHash));
+        BlackboardEvent event = BlackboardEvent.newBuilder().setHeader(envelope.header()).setPayload(payload).build();
+        return new EncodedEvent(event, envelope.bytes());
     }
 
     /** The stored bytes of an envelope built elsewhere; the payload is encoded once, its hash is not recomputed. */
     public static EncodedEvent encode(BlackboardEvent event) {
         SpecificRecord payload = (SpecificRecord) event.getPayload();
-        return new EncodedEvent(event, EnvelopeBytes.envelope(event.getHeader(), payload, EnvelopeBytes.payload(payload)));
+        return new EncodedEvent(event, EnvelopeBytes.envelope(event.getHeader(), payload));
     }
 
     /** The header of an envelope: the one place its fields are filled from the origin and the payload. */
@@ -83,7 +83,7 @@ public final class Events {
      * so a retried write of the same fact carries the same id and is recognisable as a duplicate.
      */
     public static String deterministicId(String... parts) {
-        return UUID.nameUUIDFromBytes(String.join("\u001f", parts).getBytes(StandardCharsets.UTF_8)).toString();
+        return NameUuid.of(String.join("\u001f", parts).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** The payload's record name, e.g. {@code LaneYielded}. */

@@ -8,9 +8,14 @@ import dev.swarmboard.codec.ContentHash;
 import dev.swarmboard.codec.EventDecodeException;
 import dev.swarmboard.codec.StoredPayload;
 import dev.swarmboard.schema.BlackboardEvent;
+import dev.swarmboard.schema.ContextStrategy;
+import dev.swarmboard.schema.EvidenceRef;
 import dev.swarmboard.schema.event.MissionCancelled;
+import dev.swarmboard.schema.event.StageCompleted;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +38,33 @@ class EncodedEventTest {
         assertThat(encoded.event().getHeader().getContentHash()).isEqualTo(ContentHash.of(payload));
         assertThat(CODECS.events().codec().decode(encoded.value())).isEqualTo(encoded.event());
         assertThat(Events.hashIntact(recorded(encoded.value()), CODECS.registry())).isTrue();
+    }
+
+    @Test
+    void shouldWriteTheIdHashAndBytesTheFormerWriterWrote() throws Exception {
+        // Given a stage receipt with text beyond ASCII, an array of records and an enum
+        StageCompleted payload = StageCompleted.newBuilder()
+                .setStage("engage").setRole("engage").setKind("SINGLE").setProposalIndex(0)
+                .setProvider("scripted").setModel("openai/gpt-oss-120b").setModelKey("default")
+                .setPromptHash("9f".repeat(32)).setArtifact("engage_report")
+                .setOutput("engage_report:\n  summary: ünïcode ✓\n").setOutputHash("ab".repeat(32))
+                .setTokensIn(812).setTokensOut(430).setCostUsd(0.00042).setLatencyMs(200).setFlags(List.of("long"))
+                .setContext(ContextStrategy.SCOPED).setContextRefs(List.of(new EvidenceRef("e-1", "cd".repeat(32), "plan")))
+                .build();
+
+        // When encoded for the writer
+        EncodedEvent encoded = Events.encode(origin, payload, Instant.parse("2030-01-01T00:00:00.123Z"),
+                "m-1", "lane-a", "StageCompleted", "0");
+
+        // Then id, content hash and the body after the schema fingerprint are those the writer before the
+        // per-thread encoders produced (they change only with the EventHeader or StageCompleted schema)
+        assertThat(encoded.event().getHeader().getEventId()).isEqualTo("9973af3e-1ec0-3e3b-888d-546d1a2882d6");
+        assertThat(encoded.event().getHeader().getContentHash())
+                .isEqualTo("5db58d4c21eee8c24e2be548366abf774a0b2b4425379f7ee1ef45f8ac6bfb7b");
+        byte[] body = Arrays.copyOfRange(encoded.value(), 10, encoded.value().length);
+        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body)))
+                .isEqualTo("6fd7e47c5200a02a46ed2572259dc3779d0fa4dc318b19277e1b5e82b1fc7c03");
+        assertThat(encoded.value()).isEqualTo(CODECS.events().codec().encode(encoded.event()));
     }
 
     @Test

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.event.MissionCancelled;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class EventsTest {
@@ -43,5 +45,14 @@ class EventsTest {
         assertThat(Events.deterministicId("m", "lane", "1")).isEqualTo(Events.deterministicId("m", "lane", "1"));
         // The separator keeps ("ab","c") and ("a","bc") apart.
         assertThat(Events.deterministicId("ab", "c")).isNotEqualTo(Events.deterministicId("a", "bc"));
+    }
+
+    @Test
+    void shouldDeriveTheNameBasedUuidOfTheJoinedParts() {
+        for (String[] parts : List.of(new String[] {"m-1", "lane-a", "StageCompleted", "7"}, new String[] {"ünï", "✓"},
+                new String[] {""}, new String[] {"x".repeat(300), "y"})) {
+            byte[] joined = String.join("\u001f", parts).getBytes(StandardCharsets.UTF_8);
+            assertThat(Events.deterministicId(parts)).isEqualTo(UUID.nameUUIDFromBytes(joined).toString());
+        }
     }
 }

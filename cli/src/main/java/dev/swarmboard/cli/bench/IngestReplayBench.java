@@ -34,9 +34,9 @@ public final class IngestReplayBench {
     }
 
     /** One round's figures, per second; {@code swarmFirst} tells which side ran first. */
-    public record Round(boolean swarmFirst, double ingest, double plainProduce, double producerPerformance,
-                        double replay, double plainConsume, double replayCpuMicros, double plainConsumeCpuMicros,
-                        String loadBefore, String loadAfter) {
+    public record Round(boolean swarmFirst, IngestSides.Rate ingest, IngestSides.Rate plainProduce,
+                        double producerPerformance, double replay, double plainConsume, double replayCpuMicros,
+                        double plainConsumeCpuMicros, String loadBefore, String loadAfter) {
     }
 
     /** Figures of one run. */
@@ -80,31 +80,31 @@ public final class IngestReplayBench {
         for (int round = 0; round < settings.rounds(); round++) {
             boolean swarmFirst = round % 2 == 0;
             String loadBefore = LoadAverage.now();
-            double[] produce = pair(swarmFirst, () -> ingest.swarm(swarmTopic, settings.side()),
+            List<IngestSides.Rate> produce = pair(swarmFirst, () -> ingest.swarm(swarmTopic, settings.side()),
                     () -> ingest.plain(plainTopic, settings.side()));
-            long toolRecords = (long) (produce[1] * settings.side().toSeconds());
+            long toolRecords = (long) (produce.get(1).perSecond() * settings.side().toSeconds());
             double tool = ingest.producerPerformance(bootstrap, toolTopic, toolRecords, PRODUCER_SETTINGS);
-            double[] consume = pair(swarmFirst, () -> replay.swarm(settings.side()),
+            List<Double> consume = pair(swarmFirst, () -> replay.swarm(settings.side()),
                     () -> replay.plain(settings.side()));
-            rounds.add(new Round(swarmFirst, produce[0], produce[1], tool, consume[0], consume[1],
+            rounds.add(new Round(swarmFirst, produce.get(0), produce.get(1), tool, consume.get(0), consume.get(1),
                     replay.cpuMicrosPerRecord(true), replay.cpuMicrosPerRecord(false), loadBefore,
                     LoadAverage.now()));
         }
         return new Result(ingest.recordBytes(), settings.side(), rounds);
     }
 
-    /** Runs both sides in the given order; returns {swarm, plain}. */
-    private static double[] pair(boolean swarmFirst, Side swarm, Side plain) throws Exception {
+    /** Runs both sides in the given order; returns [swarm, plain]. */
+    private static <R> List<R> pair(boolean swarmFirst, Side<R> swarm, Side<R> plain) throws Exception {
         if (swarmFirst) {
-            double first = swarm.run();
-            return new double[] {first, plain.run()};
+            R first = swarm.run();
+            return List.of(first, plain.run());
         }
-        double first = plain.run();
-        return new double[] {swarm.run(), first};
+        R first = plain.run();
+        return List.of(swarm.run(), first);
     }
 
-    private interface Side {
-        double run() throws Exception;
+    private interface Side<R> {
+        R run() throws Exception;
     }
 
     /** StageCompleted receipts whose artifact text is random A–Z, like the payload file's lines. */
@@ -131,8 +131,10 @@ public final class IngestReplayBench {
                     round.loadBefore(), round.loadAfter());
             System.out.printf("    ingest  BlackboardWriter %,10.0f ev/s   plain producer %,10.0f rec/s   ratio %.2f"
                             + "   ProducerPerformance %,10.0f rec/s   ratio %.2f%n",
-                    round.ingest(), round.plainProduce(), round.ingest() / round.plainProduce(),
-                    round.producerPerformance(), round.ingest() / round.producerPerformance());
+                    round.ingest().perSecond(), round.plainProduce().perSecond(), ingestRatio(round),
+                    round.producerPerformance(), round.ingest().perSecond() / round.producerPerformance());
+            System.out.printf("            sending thread CPU: writer %.2f us/ev   plain producer %.2f us/rec%n",
+                    round.ingest().senderCpuMicros(), round.plainProduce().senderCpuMicros());
             System.out.printf("    replay  decode+hash+head %,10.0f ev/s   plain consumer %,10.0f rec/s   ratio %.2f"
                             + "   CPU/record %.2f us vs %.2f us: ratio %.2f%n",
                     round.replay(), round.plainConsume(), round.replay() / round.plainConsume(),
@@ -141,9 +143,13 @@ public final class IngestReplayBench {
         }
         System.out.printf("  median ratios: ingest/plain producer %.2f, ingest/ProducerPerformance %.2f, "
                         + "replay/plain consumer %.2f (by CPU per record %.2f)%n",
-                result.median(r -> r.ingest() / r.plainProduce()),
-                result.median(r -> r.ingest() / r.producerPerformance()),
+                result.median(IngestReplayBench::ingestRatio),
+                result.median(r -> r.ingest().perSecond() / r.producerPerformance()),
                 result.median(r -> r.replay() / r.plainConsume()),
                 result.median(r -> r.plainConsumeCpuMicros() / r.replayCpuMicros()));
+    }
+
+    private static double ingestRatio(Round round) {
+        return round.ingest().perSecond() / round.plainProduce().perSecond();
     }
 }

@@ -5,6 +5,8 @@ import dev.swarmboard.blackboard.EncodedEvent;
 import dev.swarmboard.blackboard.EventOrigin;
 import dev.swarmboard.blackboard.Events;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,8 +57,12 @@ final class IngestSides {
         return (int) encoded.stream().mapToInt(e -> e.value().length).average().orElse(0);
     }
 
+    /** What one side measured: acknowledged records per second and the sending thread's CPU per record. */
+    record Rate(double perSecond, double senderCpuMicros) {
+    }
+
     /** Events/s of the writer, each envelope encoded from its payload on the sending thread. */
-    double swarm(String topic, Duration side) {
+    Rate swarm(String topic, Duration side) {
         try (BlackboardWriter writer = new BlackboardWriter(producer("bench-ingest-swarm"), topic)) {
             Acks acks = new Acks();
             return timed(side, writer::flush, acks, i -> writer.append(samples.get((int) (i % samples.size())).encode(),
@@ -65,7 +71,7 @@ final class IngestSides {
     }
 
     /** Records/s of a plain producer sending the same stored bytes, keys and headers. */
-    double plain(String topic, Duration side) {
+    Rate plain(String topic, Duration side) {
         try (KafkaProducer<String, byte[]> producer = producer("bench-ingest-plain")) {
             List<ProducerRecord<String, byte[]>> records = encoded.stream()
                     .map(e -> BlackboardWriter.record(topic, e)).toList();
@@ -97,8 +103,14 @@ final class IngestSides {
                 new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** Sends until {@code side} has passed, then waits for every acknowledgement; acknowledged per second. */
-    private static double timed(Duration side, Runnable flush, Acks acks, LongConsumer send) {
+    /**
+     * Sends until {@code side} has passed, then waits for every acknowledgement; acknowledged per second,
+     * and the CPU time of this (the sending) thread per record, which the load of other processes
+     * disturbs less than the wall clock does.
+     */
+    private static Rate timed(Duration side, Runnable flush, Acks acks, LongConsumer send) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         long deadline = start + side.toNanos();
         long sent = 0;
@@ -107,10 +119,11 @@ final class IngestSides {
                 send.accept(sent++);
             }
         }
+        long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
         flush.run();
         double seconds = (System.nanoTime() - start) / 1e9;
         acks.check(sent);
-        return sent / seconds;
+        return new Rate(sent / seconds, cpu / 1e3 / sent);
     }
 
     private static String randomLines(int lines, int length) {
