@@ -44,6 +44,9 @@ final class Retries {
         Plan plan = progress.plan();
         Map<String, List<String>> laneReasons = new LinkedHashMap<>(failingReasons);
         List<String> lanes = progress.integrates() ? withDependents(plan, failing, laneReasons) : failing;
+        List<Reason> roundReasons = new ArrayList<>(reasons);
+        lanes.stream().filter(lane -> !failing.contains(lane)).forEach(lane -> roundReasons.add(Reasons.of(
+                ReasonCode.PREDECESSOR_RERUN, "lanes." + lane + ".after", laneReasons.get(lane).get(0))));
         if (plan.getDeadline() != null && !emitter.now().isBefore(plan.getDeadline())) {
             Reason late = Reasons.of(ReasonCode.DEADLINE_PASSED, "constraints.deadline",
                     "round " + failedRound + " failed and the deadline " + plan.getDeadline() + " has passed");
@@ -82,7 +85,7 @@ final class Retries {
             progress.lane(laneId).ifPresent(lane -> tasks.add(LaneTasks.task(spec, progress, lane, round,
                     scopeOf.get(laneId), laneReasons.getOrDefault(laneId, List.of()), emitter.now(), emitter.traceparent())));
         }
-        BlackboardEvent retry = emitter.event(round, new RetryScheduled(round, lanes, scopes, reasons, held),
+        BlackboardEvent retry = emitter.event(round, new RetryScheduled(round, lanes, scopes, roundReasons, held),
                 plan.getPlanId(), Integer.toString(round));
         return new Outcome(List.of(retry), tasks, "round " + failedRound + " failed: re-running " + ready
                 + " at attempt " + round + (held.isEmpty() ? "" : ", " + held + " wait for their predecessors"));
