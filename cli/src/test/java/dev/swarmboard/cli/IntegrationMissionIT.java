@@ -79,7 +79,8 @@ class IntegrationMissionIT {
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         overlap = MissionCommand.follow(client, CATALOGUE, codecs, overlapId, firstStatus, Duration.ofSeconds(180), quiet);
         broken = MissionCommand.follow(client, CATALOGUE, codecs, brokenId, secondStatus, Duration.ofSeconds(180), quiet);
-        chain = MissionCommand.follow(client, CATALOGUE, codecs, chainId, thirdStatus, Duration.ofSeconds(180), quiet);
+        chain = MissionCommand.follow(client, CATALOGUE, codecs, chainId, thirdStatus, Duration.ofSeconds(180),
+                quiet);
     }
 
     private static SubmitMission submission(Path repo, String file, String id, Path capabilities, Path workflows) {
@@ -178,7 +179,8 @@ class IntegrationMissionIT {
         assertThat(completed.getLanes()).containsExactly("first", "second", "third", "slugs");
         assertThat(completed.getDiff()).contains("+    \"\"\"How many whitespace-separated words the text has"
                 + " (first, second, third).\"\"\"", "joined by hyphens (slugs).");
-        assertThat(payloads(events, DigestPublished.class)).hasSize(1);
+        assertThat(payloads(events, DigestPublished.class)).singleElement().satisfies(digest -> assertThat(
+                digest.getMarkdown()).contains("After lanes second.", "from its predecessors' tree " + second.getTreeId()));
         assertThat(MissionAudit.audit(log(chainId), codecs.events().codec(), null).divergences()).isEmpty();
     }
 

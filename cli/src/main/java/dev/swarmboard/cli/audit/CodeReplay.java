@@ -149,8 +149,8 @@ public final class CodeReplay {
                 diverged(event, "yield names tree " + yielded.getTreeId() + ", the attempt's last change gave " + last);
             }
             if (!yielded.getBaseTreeId().equals(start)) {
-                diverged(event, "yield's change starts from tree " + yielded.getBaseTreeId() + ", the attempt started at "
-                        + start);
+                diverged(event, "yield's change starts from tree " + yielded.getBaseTreeId()
+                        + ", the attempt started at " + start);
             }
             checkDiff(event, start, yielded.getChangeDiff(), yielded.getChangeDiffHash(), yielded.getTreeId());
             yieldedTrees.add(yielded.getTreeId());

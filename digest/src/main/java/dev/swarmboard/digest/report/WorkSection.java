@@ -51,7 +51,8 @@ final class WorkSection {
             }
             if (!yielded.getTreeId().isEmpty()) {
                 text.append("Change of ").append(latest.get().describe()).append(", tree ").append(yielded.getTreeId())
-                        .append(lane.getAfter().isEmpty() ? "" : " from its predecessors' tree " + yielded.getBaseTreeId())
+                        .append(lane.getAfter().isEmpty() ? ""
+                                : " from its predecessors' tree " + yielded.getBaseTreeId())
                         .append(' ').append(citations.cite(latest.get().event(), "net change of lane "
                                 + latest.get().describe())).append(":\n\n");
                 text.append(fenced(Diffstat.of(yielded.getChangeDiff()).render())).append('\n');
