@@ -1,13 +1,18 @@
 package dev.swarmboard.change;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Cross-lane overlap over the lanes' real changes: every pair of lanes (in the order given, plan
- * order) whose diffs against the same base change touching line ranges of one file. Pure, so the
- * verifier's disruptor and the integration step compute the same fact from the same diffs.
+ * Cross-lane overlap over the lanes' real changes: every pair of independent lanes (in the order given,
+ * plan order) whose diffs change touching line ranges of one file. A lane that builds on another (a
+ * transitive predecessor, {@code after}) may change the same lines: its diff starts from that lane's
+ * tree. Two independent lanes whose checkouts started from different trees (one builds on a lane the
+ * other does not) have line numbers that do not compare, so any file both change is an overlap (fail
+ * closed). Pure, so the verifier's disruptor and the integration step compute the same fact from the
+ * same diffs.
  */
 public final class ChangeOverlap {
 
@@ -21,11 +26,23 @@ public final class ChangeOverlap {
         List<Overlap> overlaps = new ArrayList<>();
         for (int first = 0; first < changes.size(); first++) {
             for (int second = first + 1; second < changes.size(); second++) {
-                overlaps.addAll(between(changes.get(first).laneId(), lines.get(first), changes.get(second).laneId(),
-                        lines.get(second)));
+                LaneChange a = changes.get(first);
+                LaneChange b = changes.get(second);
+                if (a.sequencedWith(b)) {
+                    continue;
+                }
+                boolean sameStart = a.startTreeId().equals(b.startTreeId());
+                overlaps.addAll(between(a.laneId(), sameStart ? lines.get(first) : wholeFiles(lines.get(first)),
+                        b.laneId(), sameStart ? lines.get(second) : wholeFiles(lines.get(second))));
             }
         }
         return overlaps;
+    }
+
+    private static Map<String, List<LineRange>> wholeFiles(Map<String, List<LineRange>> lines) {
+        Map<String, List<LineRange>> whole = new LinkedHashMap<>();
+        lines.keySet().forEach(path -> whole.put(path, List.of(LineRange.WHOLE_FILE)));
+        return whole;
     }
 
     private static List<Overlap> between(String firstLane, Map<String, List<LineRange>> first, String secondLane,

@@ -42,7 +42,7 @@ class BlackboardReaderIT {
 
     private static BlackboardEvent started(String mission, String worker) {
         return Events.create(EventOrigin.mission(mission, "reader-it").forLane("lane-a", 1),
-                new LaneStarted(worker, 1, List.of()), Instant.now(), mission, worker);
+                new LaneStarted(worker, 1, List.of(), ""), Instant.now(), mission, worker);
     }
 
     private static String workerOf(BlackboardEvent event) {

@@ -3,6 +3,7 @@ package dev.swarmboard.change;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ChangeOverlapTest {
@@ -86,5 +87,52 @@ class ChangeOverlapTest {
 
         // When overlap is computed, Then a and b overlap (a line merge would conflict), far does not
         assertThat(ChangeOverlap.find(List.of(a, b, far))).extracting(Overlap::secondLane).containsExactly("b");
+    }
+
+    @Test
+    void shouldNotCountALaneBuildingOnItsPredecessorAsAnOverlap() {
+        // Given b after a and c after b, all changing the same lines of one file (each on the other's tree)
+        String hunk = "@@ -4,2 +4,2 @@\n 4\n-5\n+FIVE\n";
+        LaneChange a = new LaneChange("a", modify("f", hunk), "base", Set.of());
+        LaneChange b = new LaneChange("b", modify("f", hunk), "tree-a", Set.of("a"));
+        LaneChange c = new LaneChange("c", modify("f", hunk), "tree-b", Set.of("a", "b"));
+
+        // When overlap is computed, Then a sequence is no conflict
+        assertThat(ChangeOverlap.find(List.of(a, b, c))).isEmpty();
+    }
+
+    @Test
+    void shouldStillCountIndependentLanesOfASequencedPlan() {
+        // Given b after a, and d (independent) changing b's lines from the base, e (independent) a far line
+        LaneChange a = new LaneChange("a", modify("g", "@@ -1,1 +1,1 @@\n-1\n+one\n"), "base", Set.of());
+        LaneChange b = new LaneChange("b", modify("f", "@@ -4,2 +4,2 @@\n 4\n-5\n+FIVE\n"), "tree-a", Set.of("a"));
+        LaneChange d = new LaneChange("d", modify("f", "@@ -4,2 +4,2 @@\n 4\n-5\n+five\n"), "base", Set.of());
+        LaneChange e = new LaneChange("e", modify("g", "@@ -40,1 +40,1 @@\n-40\n+forty\n"), "base", Set.of());
+
+        // When overlap is computed
+        List<Overlap> overlaps = ChangeOverlap.find(List.of(a, b, d, e));
+
+        // Then b and d conflict on f (different start trees: compared by file), a and e do not (same start, far lines)
+        assertThat(overlaps).extracting(Overlap::path, Overlap::firstLane, Overlap::secondLane)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("f", "b", "d"));
+        assertThat(overlaps.get(0).firstLines()).isEqualTo(LineRange.WHOLE_FILE);
+    }
+
+    @Test
+    void shouldListEveryTransitivePredecessorInPlanOrder() {
+        // Given a diamond a → b, a → c, d after c and b, and e alone
+        List<dev.swarmboard.schema.PlannedLane> plan = List.of(planned("a"), planned("b", "a"), planned("c", "a"),
+                planned("d", "c", "b"), planned("e"));
+
+        // When the ancestry is computed, Then d builds on a, b and c in plan order, e on nothing
+        java.util.Map<String, Set<String>> ancestry = LaneAncestry.of(plan);
+        assertThat(ancestry.get("d")).containsExactly("a", "b", "c");
+        assertThat(ancestry.get("b")).containsExactly("a");
+        assertThat(ancestry.get("e")).isEmpty();
+    }
+
+    private static dev.swarmboard.schema.PlannedLane planned(String id, String... after) {
+        return dev.swarmboard.schema.PlannedLane.newBuilder().setLaneId(id).setObjective("o").setRole("r")
+                .setAfter(List.of(after)).build();
     }
 }

@@ -143,6 +143,6 @@ class MissionIndexIT {
 
     private static BlackboardEvent started(String mission, String worker) {
         return Events.create(EventOrigin.mission(mission, "index-it").forLane("lane-a", 1),
-                new LaneStarted(worker, 1, List.of()), Instant.now(), mission, worker);
+                new LaneStarted(worker, 1, List.of(), ""), Instant.now(), mission, worker);
     }
 }

@@ -15,6 +15,8 @@ import dev.swarmboard.schema.command.SubmitMission;
 import dev.swarmboard.schema.event.DigestPublished;
 import dev.swarmboard.schema.event.IntegrationCompleted;
 import dev.swarmboard.schema.event.IntegrationFailed;
+import dev.swarmboard.schema.event.LaneStarted;
+import dev.swarmboard.schema.event.LaneYielded;
 import dev.swarmboard.schema.event.MissionFailed;
 import dev.swarmboard.schema.event.QuorumReached;
 import dev.swarmboard.schema.event.RetryScheduled;
@@ -34,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Integration of workspace missions on a real broker with every real service: two lanes whose first
  * changes touch the same line conflict, are re-run told why, and integrate; two lanes whose changes
- * pass alone and fail together fail the mission after the re-runs, and nothing is delivered.
+ * pass alone and fail together fail the mission after the re-runs, and nothing is delivered; a chain of
+ * lanes (second after first, third after second) where each starts from the previous lane's tree.
  */
 class IntegrationMissionIT {
 
@@ -51,6 +54,8 @@ class IntegrationMissionIT {
     private static MissionStatus overlap;
     private static String brokenId;
     private static MissionStatus broken;
+    private static String chainId;
+    private static MissionStatus chain;
 
     @BeforeAll
     static void runBothMissions() {
@@ -64,13 +69,18 @@ class IntegrationMissionIT {
 
         overlapId = "overlap-" + PREFIX.replace(".", "");
         brokenId = "broken-" + PREFIX.replace(".", "");
+        chainId = "chain-" + PREFIX.replace(".", "");
         SubmitMission first = submission(repo, "overlap.yaml", overlapId, capabilities, workflows);
         SubmitMission second = submission(repo, "broken.yaml", brokenId, capabilities, workflows);
+        SubmitMission third = submission(repo, "chain.yaml", chainId, capabilities, workflows);
         MissionStatus firstStatus = MissionCommand.submit(client, CATALOGUE, codecs, first);
         MissionStatus secondStatus = MissionCommand.submit(client, CATALOGUE, codecs, second);
+        MissionStatus thirdStatus = MissionCommand.submit(client, CATALOGUE, codecs, third);
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         overlap = MissionCommand.follow(client, CATALOGUE, codecs, overlapId, firstStatus, Duration.ofSeconds(180), quiet);
         broken = MissionCommand.follow(client, CATALOGUE, codecs, brokenId, secondStatus, Duration.ofSeconds(180), quiet);
+        chain = MissionCommand.follow(client, CATALOGUE, codecs, chainId, thirdStatus, Duration.ofSeconds(180),
+                quiet);
     }
 
     private static SubmitMission submission(Path repo, String file, String id, Path capabilities, Path workflows) {
@@ -139,6 +149,51 @@ class IntegrationMissionIT {
         assertThat(payloads(events, IntegrationCompleted.class)).isEmpty();
         assertThat(payloads(events, DigestPublished.class)).isEmpty();
         assertThat(dir.resolve("reports").resolve(brokenId + ".patch")).doesNotExist();
+    }
+
+    @Test
+    void shouldStartEachSequencedLaneFromItsPredecessorsTreeAndIntegrateTheChain() {
+        // Then the chain mission completed in one round, the disruptor seeing no overlap in the sequence
+        assertThat(chain.stage()).isEqualTo(MissionStatus.Stage.COMPLETED);
+        List<RecordedEvent> events = events(chainId);
+        assertThat(payloads(events, QuorumReached.class)).singleElement().satisfies(verdict -> {
+            assertThat(verdict.getVerdict()).isEqualTo("PASS");
+            assertThat(verdict.getVotes()).allSatisfy(vote -> assertThat(vote.getPass()).isTrue());
+        });
+
+        // And second started from first's final tree, third from second's (which holds first's change)
+        LaneYielded first = laneYield(events, "first");
+        LaneYielded second = laneYield(events, "second");
+        LaneYielded third = laneYield(events, "third");
+        assertThat(startOf(events, "first")).isEqualTo(first.getBaseTreeId()).isEqualTo(laneYield(events, "slugs")
+                .getBaseTreeId());
+        assertThat(startOf(events, "second")).isEqualTo(first.getTreeId()).isEqualTo(second.getBaseTreeId());
+        assertThat(startOf(events, "third")).isEqualTo(second.getTreeId()).isEqualTo(third.getBaseTreeId());
+
+        // And each net change is relative to its start: second's replaces first's text, not the base's
+        assertThat(second.getChangeDiff()).contains("-    \"\"\"How many whitespace-separated words the text has"
+                + " (first).\"\"\"", "+    \"\"\"How many whitespace-separated words the text has (first, second).");
+
+        // And the integration combined the chain and the independent lane; replay re-derives every tree
+        IntegrationCompleted completed = payloads(events, IntegrationCompleted.class).get(0);
+        assertThat(completed.getLanes()).containsExactly("first", "second", "third", "slugs");
+        assertThat(completed.getDiff()).contains("+    \"\"\"How many whitespace-separated words the text has"
+                + " (first, second, third).\"\"\"", "joined by hyphens (slugs).");
+        assertThat(payloads(events, DigestPublished.class)).singleElement().satisfies(digest -> assertThat(
+                digest.getMarkdown()).contains("After lanes second.", "from its predecessors' tree " + second.getTreeId()));
+        assertThat(MissionAudit.audit(log(chainId), codecs.events().codec(), null).divergences()).isEmpty();
+    }
+
+    private static LaneYielded laneYield(List<RecordedEvent> events, String laneId) {
+        return events.stream().filter(e -> laneId.equals(e.event().getHeader().getLaneId()))
+                .map(e -> e.event().getPayload()).filter(LaneYielded.class::isInstance).map(LaneYielded.class::cast)
+                .findFirst().orElseThrow();
+    }
+
+    private static String startOf(List<RecordedEvent> events, String laneId) {
+        return events.stream().filter(e -> laneId.equals(e.event().getHeader().getLaneId()))
+                .map(e -> e.event().getPayload()).filter(LaneStarted.class::isInstance).map(LaneStarted.class::cast)
+                .findFirst().orElseThrow().getStartTreeId();
     }
 
     private static dev.swarmboard.blackboard.MissionLog log(String id) {

@@ -107,6 +107,12 @@ public final class MissionScenario {
         return yielded(lane, attempt, passed, List.of(), checks);
     }
 
+    /** A passing yield of a workspace lane that ended at {@code treeId}. */
+    public Outcome yieldedTree(String lane, int attempt, String treeId) {
+        return fact(event(lane, attempt, LaneYielded.newBuilder().setPassed(true).setChecks(List.of())
+                .setBaseTreeId("base").setTreeId(treeId).setChangeDiff("diff of " + lane).build(), "yield"));
+    }
+
     public Outcome laneFailed(String lane, int attempt, Reason... reasons) {
         return fact(event(lane, attempt, new LaneFailed("engage", List.of(reasons)), "failed"));
     }

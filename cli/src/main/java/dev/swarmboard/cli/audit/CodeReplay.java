@@ -8,8 +8,10 @@ import dev.swarmboard.schema.Workspace;
 import dev.swarmboard.schema.event.ChangeApplied;
 import dev.swarmboard.schema.event.IntegrationCompleted;
 import dev.swarmboard.schema.event.IntegrationFailed;
+import dev.swarmboard.schema.event.LaneStarted;
 import dev.swarmboard.schema.event.LaneYielded;
 import dev.swarmboard.schema.event.MissionAccepted;
+import dev.swarmboard.schema.event.PlanIssued;
 import dev.swarmboard.schema.event.ToolReceipt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +31,8 @@ import java.util.stream.Stream;
 /**
  * Replay of the code: every receipted diff re-applied onto its recorded parent tree (in a temporary
  * clone's index, no working tree, no model, no tool) and every recorded tree id checked — each stage's
- * ChangeApplied, each tool receipt's tree, each lane's net change on its yield, the integrated tree.
+ * ChangeApplied, each tool receipt's tree, each lane's net change on its yield (from the tree its attempt
+ * started at: the base, or its predecessor's final tree), the integrated tree.
  * Tree ids, not commit ids, are compared, so author and time never matter. A tree that does not come
  * out, or a diff whose hash is not its recorded one, is a divergence naming the event.
  */
@@ -40,6 +43,9 @@ public final class CodeReplay {
     private final List<AuditReport.Divergence> divergences = new ArrayList<>();
     private final Map<String, Set<String>> treesByAttempt = new HashMap<>();
     private final Map<String, String> lastTreeByAttempt = new HashMap<>();
+    private final Map<String, String> startByAttempt = new HashMap<>();
+    private final Map<String, Integer> predecessorCount = new HashMap<>();
+    private final Set<String> yieldedTrees = new HashSet<>();
 
     private CodeReplay(Path clone, String baseTree) {
         this.clone = clone;
@@ -69,6 +75,7 @@ public final class CodeReplay {
             }
             CodeReplay replay = new CodeReplay(dir, tree.firstLine());
             replay.integratedTrees(events);
+            replay.starts(events);
             Set<String> seen = new HashSet<>();
             for (RecordedEvent event : events) {
                 if (seen.add(event.eventId())) {
@@ -97,11 +104,30 @@ public final class CodeReplay {
         }
     }
 
+    /**
+     * Where each lane attempt's checkout started (its LaneStarted's tree: the base's, or its predecessors'
+     * for a lane that waits for others) and how many lanes each lane waits for in the plan.
+     */
+    private void starts(List<RecordedEvent> events) {
+        for (RecordedEvent event : events) {
+            String attempt = event.event().getHeader().getLaneId() + "/" + event.event().getHeader().getAttempt();
+            if (event.event().getPayload() instanceof LaneStarted started && !started.getStartTreeId().isEmpty()) {
+                startByAttempt.putIfAbsent(attempt, started.getStartTreeId());
+            } else if (event.event().getPayload() instanceof PlanIssued issued) {
+                issued.getPlan().getLanes().forEach(lane -> predecessorCount.put(lane.getLaneId(),
+                        lane.getAfter().size()));
+            }
+        }
+    }
+
     private void check(RecordedEvent event) {
         Object payload = event.event().getPayload();
         String attempt = event.event().getHeader().getLaneId() + "/" + event.event().getHeader().getAttempt();
-        if (payload instanceof ChangeApplied change) {
-            String parent = lastTreeByAttempt.getOrDefault(attempt, baseTree);
+        String start = startByAttempt.getOrDefault(attempt, baseTree);
+        if (payload instanceof LaneStarted started && !started.getStartTreeId().isEmpty()) {
+            checkStart(event, started.getStartTreeId());
+        } else if (payload instanceof ChangeApplied change) {
+            String parent = lastTreeByAttempt.getOrDefault(attempt, start);
             if (!change.getParentTreeId().equals(parent)) {
                 diverged(event, "change of stage " + change.getStage() + " names parent tree "
                         + change.getParentTreeId() + ", the lane attempt was at " + parent);
@@ -112,18 +138,37 @@ public final class CodeReplay {
         } else if (payload instanceof ToolReceipt run && !run.getTreeId().isEmpty()) {
             Set<String> known = new HashSet<>(treesByAttempt.getOrDefault(attempt, Set.of()));
             known.add(baseTree);
+            known.add(start);
             if (!known.contains(run.getTreeId())) {
                 diverged(event, "tool " + run.getTool() + " ran on tree " + run.getTreeId()
                         + ", which no receipted change of lane attempt " + attempt + " produced");
             }
         } else if (payload instanceof LaneYielded yielded && !yielded.getTreeId().isEmpty()) {
-            String last = lastTreeByAttempt.getOrDefault(attempt, baseTree);
+            String last = lastTreeByAttempt.getOrDefault(attempt, start);
             if (!yielded.getTreeId().equals(last)) {
                 diverged(event, "yield names tree " + yielded.getTreeId() + ", the attempt's last change gave " + last);
             }
-            checkDiff(event, baseTree, yielded.getChangeDiff(), yielded.getChangeDiffHash(), yielded.getTreeId());
+            if (!yielded.getBaseTreeId().equals(start)) {
+                diverged(event, "yield's change starts from tree " + yielded.getBaseTreeId()
+                        + ", the attempt started at " + start);
+            }
+            checkDiff(event, start, yielded.getChangeDiff(), yielded.getChangeDiffHash(), yielded.getTreeId());
+            yieldedTrees.add(yielded.getTreeId());
         } else if (payload instanceof IntegrationCompleted completed) {
             checkDiff(event, baseTree, completed.getDiff(), completed.getDiffHash(), completed.getTreeId());
+        }
+    }
+
+    /**
+     * A checkout starts from the base, or from a tree an earlier yield of the mission ended at (a lane
+     * after one predecessor starts from that lane's tree). A start merged from several predecessors is
+     * re-derived and checked by the lane worker, not here.
+     */
+    private void checkStart(RecordedEvent event, String startTree) {
+        boolean merged = predecessorCount.getOrDefault(event.event().getHeader().getLaneId(), 0) > 1;
+        if (!startTree.equals(baseTree) && !yieldedTrees.contains(startTree) && !merged) {
+            diverged(event, "lane attempt starts from tree " + startTree + ", which is neither the base tree nor a"
+                    + " tree an earlier yield ended at");
         }
     }
 

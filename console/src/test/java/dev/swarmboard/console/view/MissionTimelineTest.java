@@ -38,7 +38,7 @@ class MissionTimelineTest {
         events.add(mission(new PlanIssued(plan("p-1"), List.of("a"), 1)));
 
         // When the lane starts its first stage
-        events.add(lane(new LaneStarted("w-1", 1, List.of())));
+        events.add(lane(new LaneStarted("w-1", 1, List.of(), "")));
         events.add(lane(new StageStarted("perceive", "SINGLE", List.of("fast"))));
         MissionView running = MissionTimeline.replay(MISSION, events);
 

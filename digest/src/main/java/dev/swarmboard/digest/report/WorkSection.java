@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * The work itself, per planned lane at its counted attempt: the text of its final artifact (at most
  * {@value #SHOWN_ARTIFACT_CHARS} characters, each line escaped with {@link ShownText#markdown}, the rest
- * left to the cited event) and, for a workspace lane, the diffstat of its net change.
+ * left to the cited event) and, for a workspace lane, the diffstat of its net change. A lane that waits
+ * for others says so, in plan (sequence) order, and its change names the predecessors' tree it started from.
  */
 final class WorkSection {
 
@@ -35,6 +36,10 @@ final class WorkSection {
         for (PlannedLane lane : plan.getLanes()) {
             Optional<LaneOutcome> latest = LaneMatrix.latest(byLane.getOrDefault(lane.getLaneId(), List.of()));
             text.append("### Lane ").append(ShownText.markdown(lane.getLaneId())).append("\n\n");
+            if (!lane.getAfter().isEmpty()) {
+                text.append("After lanes ").append(ShownText.markdown(String.join(", ", lane.getAfter())))
+                        .append(".\n\n");
+            }
             if (latest.isEmpty() || latest.get().yielded().isEmpty()) {
                 text.append("No yield.\n\n");
                 continue;
@@ -46,6 +51,8 @@ final class WorkSection {
             }
             if (!yielded.getTreeId().isEmpty()) {
                 text.append("Change of ").append(latest.get().describe()).append(", tree ").append(yielded.getTreeId())
+                        .append(lane.getAfter().isEmpty() ? ""
+                                : " from its predecessors' tree " + yielded.getBaseTreeId())
                         .append(' ').append(citations.cite(latest.get().event(), "net change of lane "
                                 + latest.get().describe())).append(":\n\n");
                 text.append(fenced(Diffstat.of(yielded.getChangeDiff()).render())).append('\n');

@@ -3,6 +3,7 @@ package dev.swarmboard.lane.run;
 import dev.swarmboard.blackboard.Events;
 import dev.swarmboard.change.ChangeOverlap;
 import dev.swarmboard.change.ChangedLines;
+import dev.swarmboard.change.LaneAncestry;
 import dev.swarmboard.change.LaneChange;
 import dev.swarmboard.change.Overlap;
 import dev.swarmboard.lane.tool.ToolRunner;
@@ -18,6 +19,7 @@ import dev.swarmboard.schema.Workspace;
 import dev.swarmboard.schema.event.IntegrationCompleted;
 import dev.swarmboard.schema.event.IntegrationFailed;
 import dev.swarmboard.schema.event.LaneYielded;
+import dev.swarmboard.schema.event.PlanIssued;
 import dev.swarmboard.schema.event.ToolReceipt;
 import dev.swarmboard.telemetry.Tracing;
 import java.nio.file.Path;
@@ -26,11 +28,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An integration task: the passed round's lane changes (read from their receipted yields) are checked
- * for overlap ({@link ChangeOverlap}, the disruptor's fact), combined on a fresh checkout of the base in
- * plan order, and the workspace's tests run on the integrated tree. The outcome is one
+ * for overlap ({@link ChangeOverlap}, the disruptor's fact; a lane may change what a lane it waits for
+ * changed), combined on a fresh checkout of the base in plan order — topological: every lane after the
+ * lanes it builds on, whose diffs start from their predecessors' trees — and the workspace's tests run on
+ * the integrated tree. The outcome is one
  * IntegrationCompleted or IntegrationFailed under the task's terminal id; a re-delivered task finds its
  * tool receipts and outcome and repeats neither.
  */
@@ -61,14 +66,16 @@ final class IntegrationStep {
         IntegrationTask job = lane.task().getIntegration();
         Workspace workspace = lane.task().getLane().getWorkspace();
         List<LaneChange> changes = new ArrayList<>();
+        Map<String, Set<String>> ancestry = ancestry();
         for (EvidenceRef ref : job.getYields()) {
-            Optional<LaneYielded> yielded = resolve(ref);
+            Optional<LaneYielded> yielded = PredecessorStart.yieldOf(lane.view(), ref);
             if (yielded.isEmpty()) {
                 return failed(lanesOf(job), List.of(reason("UNKNOWN", "integration.yields", "the yield of lane "
                         + ref.getLabel() + " (" + ref.getEventId() + ") is not on the blackboard with its hash")),
                         Map.of(), "", List.of());
             }
-            changes.add(new LaneChange(ref.getLabel(), yielded.get().getChangeDiff()));
+            changes.add(new LaneChange(ref.getLabel(), yielded.get().getChangeDiff(), yielded.get().getBaseTreeId(),
+                    ancestry.getOrDefault(ref.getLabel(), Set.of())));
         }
         List<Overlap> overlaps = ChangeOverlap.find(changes);
         if (!overlaps.isEmpty()) {
@@ -174,10 +181,15 @@ final class IntegrationStep {
                 + reasons.get(0).getMessage());
     }
 
-    private Optional<LaneYielded> resolve(EvidenceRef ref) {
-        return lane.view().find(ref.getEventId())
-                .filter(event -> Events.ref(event, "").getContentHash().equals(ref.getContentHash()))
-                .map(BlackboardEvent::getPayload).filter(LaneYielded.class::isInstance).map(LaneYielded.class::cast);
+    /**
+     * Each lane's transitive predecessors in the plan the task names (its PlanIssued on the blackboard):
+     * a lane may change what a lane it builds on changed.
+     */
+    private Map<String, Set<String>> ancestry() {
+        return lane.view().events().stream().map(BlackboardEvent::getPayload).filter(PlanIssued.class::isInstance)
+                .map(issued -> ((PlanIssued) issued).getPlan())
+                .filter(plan -> plan.getPlanId().equals(lane.task().getPlanId())).findFirst()
+                .map(plan -> LaneAncestry.of(plan.getLanes())).orElse(Map.of());
     }
 
     /** The refused lane and the earlier lanes whose changes touch one of its files, in plan order. */

@@ -41,7 +41,8 @@ import org.slf4j.MDC;
  * Runs one lane attempt from the blackboard's point of view: an attempt that already has its outcome is
  * only acknowledged; otherwise the preflight, LaneStarted, each stage's calls and tools (skipping what is
  * already receipted, so a re-delivered lane resumes where the last worker stopped), then Yield. A lane
- * with a workspace works in a fresh checkout of its pinned commit, removed when the attempt ends. Every
+ * with a workspace works in a fresh checkout of its pinned commit (plus its predecessors' changes, for a
+ * lane that waits for others: {@link PredecessorStart}), removed when the attempt ends. Every
  * way the attempt can end is written as an event before the task is acknowledged. An integration task
  * ({@link IntegrationStep}) combines a passed round's changes instead; it has no stages and calls no model.
  */
@@ -144,19 +145,26 @@ public final class LaneRunner {
                 return LaneOutcome.reject(describe(task) + " cannot run: " + opened.problem());
             }
             checkout = opened.checkout();
+            Optional<Reason> unreproduced = PredecessorStart.rebuild(lane, checkout.get());
+            if (unreproduced.isPresent()) {
+                checkout.get().close();
+                lane.view().append(lane.events().terminal(new LaneFailed("", List.of(unreproduced.get()))));
+                return LaneOutcome.reject(describe(task) + " cannot run: " + unreproduced.get().getMessage());
+            }
         }
         try {
-            return runStarted(lane, stages, deliveryCount, checkout);
+            return runStarted(lane, stages, deliveryCount, checkout, checkout.map(Checkout::head).orElse(""));
         } finally {
             checkout.ifPresent(Checkout::close);
         }
     }
 
+    /** Runs the attempt's stages and Yield; {@code start} is the commit the checkout starts at (empty without one). */
     private LaneOutcome runStarted(LaneScope lane, List<ResolvedStage> stages, int deliveryCount,
-                                   Optional<Checkout> checkout) {
+                                   Optional<Checkout> checkout, String start) {
         RunLane task = lane.task();
-        lane.view().append(lane.events().event(new LaneStarted(worker, deliveryCount, task.getScope()),
-                "", "delivery", deliveryCount));
+        lane.view().append(lane.events().event(new LaneStarted(worker, deliveryCount, task.getScope(),
+                checkout.map(Checkout::treeId).orElse("")), "", "delivery", deliveryCount));
         try {
             runStages(lane, stages, checkout);
         } catch (LaneFailure failure) {
@@ -175,7 +183,7 @@ public final class LaneRunner {
                 StagePlans.requiredArtifacts(task.getLane(), stages),
                 lane.view().attempt(lane.laneId(), task.getAttempt()), lane.view().known(), allowFailure()));
         if (checkout.isPresent()) {
-            yielded = NetChange.of(checkout.get(), task.getLane().getWorkspace().getBase()).onto(yielded);
+            yielded = NetChange.of(checkout.get(), start).onto(yielded);
         }
         lane.view().append(lane.events().terminal(yielded));
         return LaneOutcome.accept(describe(task) + " yielded, passed=" + yielded.getPassed());

@@ -53,7 +53,7 @@ class MissionViewTest {
 
     private static BlackboardEvent started(String worker) {
         return Events.create(new EventOrigin("m-1", "a", 1, worker, null, null),
-                new LaneStarted(worker, 1, List.of("src/")), Instant.EPOCH, "started", worker);
+                new LaneStarted(worker, 1, List.of("src/"), ""), Instant.EPOCH, "started", worker);
     }
 
     /** A log with a mission start, whose readable end (the last stable offset) lags appends for some reads. */

@@ -8,10 +8,15 @@ import dev.swarmboard.capability.CapabilityRegistry;
 import dev.swarmboard.lane.model.ModelProviders;
 import dev.swarmboard.lane.tool.ToolRunner;
 import dev.swarmboard.lane.workspace.WorkspaceLanes;
+import dev.swarmboard.blackboard.Events;
+import dev.swarmboard.schema.BlackboardEvent;
 import dev.swarmboard.schema.CheckResult;
+import dev.swarmboard.schema.PredecessorChange;
+import dev.swarmboard.schema.RunLane;
 import dev.swarmboard.schema.Workspace;
 import dev.swarmboard.schema.event.ChangeApplied;
 import dev.swarmboard.schema.event.LaneFailed;
+import dev.swarmboard.schema.event.LaneStarted;
 import dev.swarmboard.schema.event.LaneYielded;
 import dev.swarmboard.schema.event.StageCompleted;
 import dev.swarmboard.schema.event.ToolReceipt;
@@ -141,5 +146,91 @@ class WorkspaceLaneTest {
             assertThat(failed.getReasons().get(0).getCode()).isEqualTo("UNKNOWN");
             assertThat(failed.getReasons().get(0).getWitnesses().get(0)).contains("0".repeat(40));
         });
+    }
+
+    @Test
+    void shouldStartADependentLaneFromItsPredecessorsTree() {
+        // Given lane slug-punctuation passed, and word-docs waits for it
+        runner("w-1").run(WorkspaceLanes.task("m-1", WorkspaceLanes.tdd(workspace), 1), 1, blackboard);
+        BlackboardEvent predecessor = yieldEvent("slug-punctuation");
+        LaneYielded before = (LaneYielded) predecessor.getPayload();
+
+        // When word-docs runs with the task naming that yield as its start
+        LaneOutcome outcome = runner("w-2").run(dependent(new PredecessorChange("slug-punctuation", 1,
+                Events.ref(predecessor, "slug-punctuation"), before.getTreeId())), 1, blackboard);
+
+        // Then its checkout started from the predecessor's final tree, and its net change is relative to it
+        assertThat(outcome.acknowledgement()).isEqualTo(AcknowledgeType.ACCEPT);
+        assertThat(blackboard.payloads(LaneStarted.class)).last()
+                .satisfies(started -> assertThat(started.getStartTreeId()).isEqualTo(before.getTreeId()));
+        assertThat(blackboard.payloads(ChangeApplied.class)).last()
+                .satisfies(change -> assertThat(change.getParentTreeId()).isEqualTo(before.getTreeId()));
+        LaneYielded yielded = (LaneYielded) yieldEvent("word-docs").getPayload();
+        assertThat(yielded.getPassed()).isTrue();
+        assertThat(yielded.getBaseTreeId()).isEqualTo(before.getTreeId());
+        assertThat(yielded.getChangeDiff()).contains("+++ b/textkit/words.py").doesNotContain("textkit/slug.py");
+    }
+
+    @Test
+    void shouldRefuseADependentLaneWhosePredecessorsChangeDoesNotApply() {
+        // Given a passing yield whose change removes a line the base does not have
+        String diff = "diff --git a/textkit/words.py b/textkit/words.py\n--- a/textkit/words.py\n"
+                + "+++ b/textkit/words.py\n@@ -1,1 +1,1 @@\n-no such line\n+other\n";
+        BlackboardEvent forged = forgedYield(diff, "1".repeat(40));
+
+        // When a lane starting from it runs
+        LaneOutcome outcome = runner("w-2").run(dependent(new PredecessorChange("slug-punctuation", 1,
+                Events.ref(forged, "slug-punctuation"), "1".repeat(40))), 1, blackboard);
+
+        // Then it is refused before it starts, naming the predecessor and git's reason; nothing ran
+        assertThat(outcome.acknowledgement()).isEqualTo(AcknowledgeType.REJECT);
+        assertThat(blackboard.payloads(LaneFailed.class)).singleElement().satisfies(failed -> {
+            assertThat(failed.getReasons().get(0).getCode()).isEqualTo("START_NOT_REPRODUCED");
+            assertThat(failed.getReasons().get(0).getField()).isEqualTo("startFrom.slug-punctuation");
+            assertThat(failed.getReasons().get(0).getMessage())
+                    .contains("the change of lane slug-punctuation attempt 1 does not apply");
+        });
+        assertThat(blackboard.payloads(LaneStarted.class)).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseADependentLaneWhosePredecessorsTreeDoesNotComeOut() {
+        // Given the predecessor's real change, but a yield naming another final tree
+        runner("w-1").run(WorkspaceLanes.task("m-1", WorkspaceLanes.tdd(workspace), 1), 1, blackboard);
+        LaneYielded real = (LaneYielded) yieldEvent("slug-punctuation").getPayload();
+        BlackboardEvent forged = forgedYield(real.getChangeDiff(), "2".repeat(40));
+
+        // When a lane starting from it runs
+        LaneOutcome outcome = runner("w-2").run(dependent(new PredecessorChange("ghost", 1,
+                Events.ref(forged, "ghost"), "2".repeat(40))), 1, blackboard);
+
+        // Then the tree mismatch is the reason, and the lane never started
+        assertThat(outcome.acknowledgement()).isEqualTo(AcknowledgeType.REJECT);
+        assertThat(blackboard.payloads(LaneFailed.class)).last().satisfies(failed -> assertThat(failed.getReasons()
+                .get(0).getMessage()).contains("gives tree " + real.getTreeId(), "its yield names " + "2".repeat(40)));
+    }
+
+    /** Lane word-docs (attempt 2, whose change applies) waiting for the predecessor the change names. */
+    private RunLane dependent(PredecessorChange start) {
+        var lane = dev.swarmboard.schema.PlannedLane.newBuilder(WorkspaceLanes.prey("word-docs", workspace))
+                .setAfter(List.of(start.getLaneId())).build();
+        return RunLane.newBuilder(WorkspaceLanes.task("m-1", lane, 2)).setStartFrom(List.of(start)).build();
+    }
+
+    /** A passing yield of lane ghost, appended to the blackboard, with this change from the base tree. */
+    private BlackboardEvent forgedYield(String diff, String treeId) {
+        String baseTree = dev.swarmboard.git.GitCli.run(Path.of(workspace.getRepo()), "rev-parse",
+                workspace.getBase() + "^{tree}").firstLine();
+        LaneYielded yielded = LaneYielded.newBuilder().setPassed(true).setChecks(List.of()).setBaseTreeId(baseTree)
+                .setTreeId(treeId).setChangeDiff(diff).build();
+        BlackboardEvent event = new LaneEvents(WorkspaceLanes.task("m-1", WorkspaceLanes.prey("ghost", workspace), 1),
+                "w-0", CLOCK).terminal(yielded);
+        blackboard.append(event);
+        return event;
+    }
+
+    private BlackboardEvent yieldEvent(String laneId) {
+        return blackboard.events().stream().filter(event -> event.getPayload() instanceof LaneYielded
+                && laneId.equals(event.getHeader().getLaneId())).reduce((first, second) -> second).orElseThrow();
     }
 }

@@ -69,7 +69,7 @@ final class Issuing {
                     String.join(",", release.ready()), "round-" + round));
             for (String laneId : release.ready()) {
                 PlannedLane lane = progress.lane(laneId).orElseThrow();
-                tasks.add(LaneTasks.task(spec, plan, lane, round, progress.scope(laneId),
+                tasks.add(LaneTasks.task(spec, progress, lane, round, progress.scope(laneId),
                         round == 1 ? List.of() : progress.retryReasons(laneId), emitter.now(), emitter.traceparent()));
             }
         }

@@ -1,5 +1,6 @@
 package dev.swarmboard.orchestrator.decision;
 
+import dev.swarmboard.orchestrator.state.PlanProgress;
 import dev.swarmboard.schema.MissionSpec;
 import dev.swarmboard.schema.Plan;
 import dev.swarmboard.schema.PlannedLane;
@@ -42,6 +43,16 @@ public final class LaneTasks {
                 .setMissionStart(plan.getMissionStart())
                 .setTraceparent(traceparent)
                 .build();
+    }
+
+    /**
+     * The task of a lane that may wait for others, with what its checkout starts from: the passing changes
+     * of its transitive predecessors (for a workspace lane), in plan order.
+     */
+    static RunLane task(MissionSpec spec, PlanProgress progress, PlannedLane lane, int attempt, List<String> scope,
+                        List<String> retryReasons, Instant now, String traceparent) {
+        return RunLane.newBuilder(task(spec, progress.plan(), lane, attempt, scope, retryReasons, now, traceparent))
+                .setStartFrom(progress.startFrom(lane.getLaneId())).build();
     }
 
     /** The mission goal, followed by the workflow inputs when it has any. */

@@ -112,7 +112,7 @@ public final class MissionFold {
                 && state.progress().isPresent()) {
             return state.withProgress(state.progress().get().withYield(event.getHeader().getLaneId(),
                     event.getHeader().getAttempt(), Events.ref(event, event.getHeader().getLaneId()),
-                    yielded.getPassed()));
+                    yielded.getPassed(), yielded.getTreeId()));
         }
         if (payload instanceof LaneFailed failed && event.getHeader().getLaneId() != null
                 && state.progress().isPresent()) {

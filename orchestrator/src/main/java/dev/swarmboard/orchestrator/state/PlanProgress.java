@@ -1,8 +1,10 @@
 package dev.swarmboard.orchestrator.state;
 
+import dev.swarmboard.change.LaneAncestry;
 import dev.swarmboard.schema.EvidenceRef;
 import dev.swarmboard.schema.Plan;
 import dev.swarmboard.schema.PlannedLane;
+import dev.swarmboard.schema.PredecessorChange;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,7 +26,8 @@ import java.util.TreeSet;
 public record PlanProgress(Plan plan, Set<String> issuedLanes, Map<String, Integer> attempts,
                            Map<String, List<String>> scopes, SortedSet<Integer> retryRounds,
                            Map<String, EvidenceRef> yields, Set<String> sent, Map<String, Boolean> results,
-                           Map<String, List<String>> retryReasons, Map<String, String> unfixable) {
+                           Map<String, List<String>> retryReasons, Map<String, String> unfixable,
+                           Map<String, String> trees) {
 
     public PlanProgress {
         issuedLanes = Collections.unmodifiableSet(new LinkedHashSet<>(issuedLanes));
@@ -36,13 +39,14 @@ public record PlanProgress(Plan plan, Set<String> issuedLanes, Map<String, Integ
         results = Collections.unmodifiableMap(new LinkedHashMap<>(results));
         retryReasons = Collections.unmodifiableMap(new LinkedHashMap<>(retryReasons));
         unfixable = Collections.unmodifiableMap(new LinkedHashMap<>(unfixable));
+        trees = Collections.unmodifiableMap(new LinkedHashMap<>(trees));
     }
 
     public static PlanProgress of(Plan plan) {
         Map<String, List<String>> scopes = new LinkedHashMap<>();
         plan.getLanes().forEach(lane -> scopes.put(lane.getLaneId(), List.copyOf(lane.getScope())));
         return new PlanProgress(plan, Set.of(), Map.of(), scopes, new TreeSet<>(), Map.of(), Set.of(), Map.of(),
-                Map.of(), Map.of());
+                Map.of(), Map.of(), Map.of());
     }
 
     public String planId() {
@@ -64,7 +68,8 @@ public record PlanProgress(Plan plan, Set<String> issuedLanes, Map<String, Integ
             latest.merge(lane, round, Math::max);
             sentNow.add(key(lane, round));
         }
-        return new PlanProgress(plan, issued, latest, scopes, retryRounds, yields, sentNow, results, retryReasons, unfixable);
+        return new PlanProgress(plan, issued, latest, scopes, retryRounds, yields, sentNow, results, retryReasons,
+                unfixable, trees);
     }
 
     /** The lanes were scheduled at attempt {@code round} with the given scopes; all but {@code held} were sent. */
@@ -84,7 +89,7 @@ public record PlanProgress(Plan plan, Set<String> issuedLanes, Map<String, Integ
         newScopes.forEach(scoped::put);
         SortedSet<Integer> rounds = new TreeSet<>(retryRounds);
         rounds.add(round);
-        return new PlanProgress(plan, issuedLanes, latest, scoped, rounds, yields, sentNow, results, why, unfixable);
+        return new PlanProgress(plan, issuedLanes, latest, scoped, rounds, yields, sentNow, results, why, unfixable, trees);
     }
 
     /** Planned lanes not yet sent at all (the rest after a canary) and without an outcome, in plan order. */
@@ -147,18 +152,23 @@ public record PlanProgress(Plan plan, Set<String> issuedLanes, Map<String, Integ
         return retryReasons.getOrDefault(laneId, List.of());
     }
 
-    /** The first LaneYielded of a lane attempt was seen (the one the verifier counts). */
-    public PlanProgress withYield(String laneId, int attempt, EvidenceRef yield, boolean passed) {
+    /** The first LaneYielded of a lane attempt was seen (the one the verifier counts); {@code treeId} it ended at. */
+    public PlanProgress withYield(String laneId, int attempt, EvidenceRef yield, boolean passed, String treeId) {
         Map<String, EvidenceRef> next = new LinkedHashMap<>(yields);
         next.putIfAbsent(key(laneId, attempt), yield);
-        return withResult(laneId, attempt, passed).withYields(next);
+        Map<String, String> nextTrees = new LinkedHashMap<>(trees);
+        nextTrees.putIfAbsent(key(laneId, attempt), treeId);
+        PlanProgress ended = withResult(laneId, attempt, passed);
+        return new PlanProgress(plan, issuedLanes, attempts, scopes, retryRounds, next, sent, ended.results,
+                retryReasons, unfixable, nextTrees);
     }
 
     /** The first end (yield or failure) of a lane attempt was seen. */
     public PlanProgress withResult(String laneId, int attempt, boolean passed) {
         Map<String, Boolean> next = new LinkedHashMap<>(results);
         next.putIfAbsent(key(laneId, attempt), passed);
-        return new PlanProgress(plan, issuedLanes, attempts, scopes, retryRounds, yields, sent, next, retryReasons, unfixable);
+        return new PlanProgress(plan, issuedLanes, attempts, scopes, retryRounds, yields, sent, next, retryReasons,
+                unfixable, trees);
     }
 
     /** The lane attempt failed in a way a re-run cannot fix; {@code why} says how. */
@@ -166,16 +176,12 @@ public record PlanProgress(Plan plan, Set<String> issuedLanes, Map<String, Integ
         Map<String, String> next = new LinkedHashMap<>(unfixable);
         next.putIfAbsent(key(laneId, attempt), why);
         return new PlanProgress(plan, issuedLanes, attempts, scopes, retryRounds, yields, sent, results, retryReasons,
-                next);
+                next, trees);
     }
 
     /** Why the lane's current attempt cannot pass by a re-run, if it failed that way. */
     public Optional<String> unfixable(String laneId) {
         return Optional.ofNullable(unfixable.get(key(laneId, expectedAttempt(laneId))));
-    }
-
-    private PlanProgress withYields(Map<String, EvidenceRef> next) {
-        return new PlanProgress(plan, issuedLanes, attempts, scopes, retryRounds, next, sent, results, retryReasons, unfixable);
     }
 
     /** The yield of each planned lane at its latest attempt, in plan order; lanes without one are left out. */
@@ -187,6 +193,26 @@ public record PlanProgress(Plan plan, Set<String> issuedLanes, Map<String, Integ
     /** The yield of a lane at its latest attempt, if it has one. */
     public Optional<EvidenceRef> latestYield(String laneId) {
         return Optional.ofNullable(yields.get(key(laneId, attempt(laneId))));
+    }
+
+    /**
+     * What a workspace lane's checkout starts from: the latest attempt of each of its transitive
+     * predecessors, in plan (topological) order, with its yield and the tree it ended at. Empty for a
+     * lane without a workspace or one that waits for no other.
+     */
+    public List<PredecessorChange> startFrom(String laneId) {
+        if (lane(laneId).map(PlannedLane::getWorkspace).isEmpty()) {
+            return List.of();
+        }
+        List<PredecessorChange> start = new ArrayList<>();
+        for (String predecessor : LaneAncestry.of(plan.getLanes()).getOrDefault(laneId, Set.of())) {
+            String at = key(predecessor, attempt(predecessor));
+            if (yields.containsKey(at)) {
+                start.add(new PredecessorChange(predecessor, attempt(predecessor), yields.get(at),
+                        trees.getOrDefault(at, "")));
+            }
+        }
+        return start;
     }
 
     /** Whether the plan's lanes change a repository, so a PASS is followed by an integration. */

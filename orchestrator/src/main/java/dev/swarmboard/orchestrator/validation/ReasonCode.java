@@ -72,6 +72,8 @@ public enum ReasonCode {
     INVALID_MAX_PARALLEL_LANES,
     /** A lane cannot run this round: a lane it waits for ({@code after}) failed or was blocked. */
     PREDECESSOR_FAILED,
+    /** A workspace lane re-runs because a lane it builds on re-runs: its checkout starts from that lane's new tree. */
+    PREDECESSOR_RERUN,
     /** A lane failed in a way a re-run cannot fix (budget exhausted, preflight refusal); it is not re-run. */
     NOT_RETRYABLE,
     /** A contact is a literal webhook URL, a bad {@code webhook:env:} reference or an illegal topic name. */

@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * The checks of a mission's lane sequencing: every {@code after} names another lane of the mission,
- * the lanes form no cycle, a canary lane waits for no other lane (it runs first, alone), a workspace
- * mission's lanes do not wait for each other (not supported yet), and
- * {@code constraints.max_parallel_lanes} is not negative.
+ * the lanes form no cycle, a canary lane waits for no other lane (it runs first, alone), and
+ * {@code constraints.max_parallel_lanes} is not negative. Workspace lanes may wait for each other: a
+ * dependent lane's checkout starts from its predecessors' changes (see {@code RunLane.startFrom}).
  */
 final class SequenceChecks {
 
@@ -33,13 +33,6 @@ final class SequenceChecks {
         if (canaryLane != null && !graph.predecessors(canaryLane).isEmpty()) {
             rejections.add(Reasons.of(ReasonCode.INVALID_CANARY, "canary_lane", "canary lane '" + canaryLane
                     + "' waits for " + graph.predecessors(canaryLane) + "; a canary runs first and alone"));
-        }
-        if (spec.getWorkspace() != null && graph.sequenced()) {
-            // Fail closed: a dependent lane's checkout would start from the base, not from its predecessors' tree.
-            rejections.add(Reasons.of(ReasonCode.INVALID_AFTER, "lanes[" + spec.getLanes().stream()
-                    .filter(lane -> !lane.getAfter().isEmpty()).findFirst().map(lane -> indexOf(spec, lane.getId()))
-                    .orElse(0) + "].after", "lanes of a workspace mission cannot wait for each other yet: a dependent"
-                    + " lane's checkout does not start from its predecessors' tree"));
         }
         if (spec.getConstraints().getMaxParallelLanes() < 0) {
             rejections.add(Reasons.of(ReasonCode.INVALID_MAX_PARALLEL_LANES, "constraints.max_parallel_lanes",

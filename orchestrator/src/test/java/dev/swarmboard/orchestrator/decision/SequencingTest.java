@@ -5,6 +5,7 @@ import static dev.swarmboard.orchestrator.Fixtures.mission;
 import static dev.swarmboard.orchestrator.MissionScenario.payload;
 import static dev.swarmboard.orchestrator.MissionScenario.vote;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.swarmboard.orchestrator.MissionScenario;
 import dev.swarmboard.orchestrator.state.MissionPhase;
@@ -12,8 +13,10 @@ import dev.swarmboard.schema.Constraints;
 import dev.swarmboard.schema.LaneSpec;
 import dev.swarmboard.schema.MissionSpec;
 import dev.swarmboard.schema.PlannedLane;
+import dev.swarmboard.schema.PredecessorChange;
 import dev.swarmboard.schema.Reason;
 import dev.swarmboard.schema.RunLane;
+import dev.swarmboard.schema.Workspace;
 import dev.swarmboard.schema.event.LaneFailed;
 import dev.swarmboard.schema.event.MissionFailed;
 import dev.swarmboard.schema.event.PlanIssued;
@@ -160,5 +163,68 @@ class SequencingTest {
                 .contains("BUDGET_EXCEEDED");
         assertThat(outcome.tasks()).isEmpty();
         assertThat(scenario.state().phase()).isEqualTo(MissionPhase.FAILED);
+    }
+
+    @Test
+    void shouldStartADependentWorkspaceLaneFromEveryTransitivePredecessorsPassingChange() {
+        // Given a workspace mission where c waits for b, which waits for a
+        MissionScenario scenario = MissionScenario.of("m1");
+        scenario.submit(workspaceChain());
+
+        // When a passes at tree-a, Then b's task starts from a's change
+        RunLane b = scenario.yieldedTree("a", 1, "tree-a").tasks().get(0);
+        assertThat(b.getLane().getLaneId()).isEqualTo("b");
+        assertThat(b.getStartFrom()).extracting(PredecessorChange::getLaneId, PredecessorChange::getAttempt,
+                PredecessorChange::getTreeId).containsExactly(tuple("a", 1, "tree-a"));
+        assertThat(b.getStartFrom().get(0).getYieldRef().getEventId())
+                .isEqualTo(scenario.state().progress().orElseThrow().latestYield("a").orElseThrow().getEventId());
+
+        // When b passes at tree-b, Then c starts from a's and b's changes, in plan order
+        RunLane c = scenario.yieldedTree("b", 1, "tree-b").tasks().get(0);
+        assertThat(c.getStartFrom()).extracting(PredecessorChange::getLaneId, PredecessorChange::getTreeId)
+                .containsExactly(tuple("a", "tree-a"), tuple("b", "tree-b"));
+    }
+
+    @Test
+    void shouldReRunTheDependentsOfAReRunningWorkspaceLane() {
+        // Given the chain passed round 1
+        MissionScenario scenario = MissionScenario.of("m1");
+        scenario.submit(workspaceChain());
+        scenario.yieldedTree("a", 1, "tree-a");
+        scenario.yieldedTree("b", 1, "tree-b");
+        scenario.yieldedTree("c", 1, "tree-c");
+
+        // When the verdict fails lane a alone
+        Outcome retry = scenario.verdict(1, "FAIL", List.of("a"), vote("disruptor", false, List.of("a"), "no"));
+
+        // Then b and c re-run too, after a, since their checkouts start from a's tree
+        RetryScheduled scheduled = payload(retry, RetryScheduled.class);
+        assertThat(scheduled.getLanes()).containsExactly("a", "b", "c");
+        assertThat(scheduled.getHeldLanes()).containsExactly("b", "c");
+        RunLane b = scenario.yieldedTree("a", 2, "tree-a2").tasks().get(0);
+        assertThat(b.getTaskId()).isEqualTo("m1/b/2");
+        assertThat(b.getStartFrom()).extracting(PredecessorChange::getTreeId).containsExactly("tree-a2");
+        assertThat(scheduled.getReasons()).extracting(Reason::getCode, Reason::getField)
+                .contains(tuple("PREDECESSOR_RERUN", "lanes.b.after"), tuple("PREDECESSOR_RERUN", "lanes.c.after"));
+        assertThat(b.getRetryReasons()).anySatisfy(reason -> assertThat(reason).contains("builds on lanes [a]"));
+    }
+
+    @Test
+    void shouldGiveLanesWithoutAWorkspaceNoStart() {
+        MissionScenario scenario = MissionScenario.of("m1");
+        scenario.submit(dag(0));
+
+        assertThat(scenario.yielded("a", 1, true).tasks()).allSatisfy(task -> assertThat(task.getStartFrom()).isEmpty());
+    }
+
+    /** a, b after a, c after b, on a pinned workspace. */
+    private static MissionSpec workspaceChain() {
+        return MissionSpec.newBuilder(mission("m1").build())
+                .setLanes(List.of(lane("a", "writer", List.of("docs/")),
+                        after(lane("b", "writer", List.of("docs/")), "a"),
+                        after(lane("c", "writer", List.of("docs/")), "b")))
+                .setWorkspace(Workspace.newBuilder().setRepo("/srv/repo").setBase("c".repeat(40)).setBaseRef("main")
+                        .setTests(List.of("unit-tests")).build())
+                .build();
     }
 }

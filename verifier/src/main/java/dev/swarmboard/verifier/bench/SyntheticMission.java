@@ -90,7 +90,7 @@ public final class SyntheticMission {
     public List<BlackboardEvent> laneAttempt(String laneId, int attempt, boolean passing) {
         EventOrigin origin = new EventOrigin(missionId, laneId, attempt, LANE_PRODUCER, null, null);
         List<BlackboardEvent> events = new ArrayList<>();
-        events.add(laneEvent(origin, new LaneStarted(LANE_PRODUCER + "-1", 1, List.of("src/" + laneId)), "started"));
+        events.add(laneEvent(origin, new LaneStarted(LANE_PRODUCER + "-1", 1, List.of("src/" + laneId), ""), "started"));
         List<EvidenceRef> artifacts = new ArrayList<>();
         for (String artifact : ARTIFACTS) {
             BlackboardEvent receipt = laneEvent(origin, stage(laneId, attempt, artifact), artifact);

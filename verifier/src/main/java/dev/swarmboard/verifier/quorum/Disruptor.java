@@ -1,6 +1,7 @@
 package dev.swarmboard.verifier.quorum;
 
 import dev.swarmboard.change.ChangeOverlap;
+import dev.swarmboard.change.LaneAncestry;
 import dev.swarmboard.change.LaneChange;
 import dev.swarmboard.change.Overlap;
 import dev.swarmboard.schema.EvidenceRef;
@@ -9,13 +10,14 @@ import dev.swarmboard.schema.event.LaneYielded;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The adversary: lanes of a workspace whose net changes touch the same lines of one file (the
+ * The adversary: independent lanes of a workspace whose net changes touch the same lines of one file (the
  * {@link ChangeOverlap} the integration step reports as a conflict), artifact-only lanes whose engage
  * reports disagree on the same scope entry, artifact and evidence
  * references that do not resolve to a mission event or whose hash differs from it (tampering), an
@@ -46,12 +48,18 @@ public final class Disruptor implements Validator {
         return ballot.vote();
     }
 
-    /** Lanes with a workspace must not change touching lines of one file; reasons in plan order. */
+    /**
+     * Independent lanes with a workspace must not change touching lines of one file (a lane may change
+     * what a lane it waits for changed); reasons in plan order.
+     */
     private static void checkOverlaps(RoundView round, Ballot ballot) {
+        Map<String, Set<String>> ancestry = LaneAncestry.of(round.plan().getLanes());
         List<LaneChange> changes = round.plan().getLanes().stream()
                 .map(lane -> round.outcomes().get(lane.getLaneId()))
                 .filter(outcome -> outcome != null && outcome.yielded().map(Disruptor::changed).orElse(false))
-                .map(outcome -> new LaneChange(outcome.laneId(), outcome.yielded().orElseThrow().getChangeDiff()))
+                .map(outcome -> new LaneChange(outcome.laneId(), outcome.yielded().orElseThrow().getChangeDiff(),
+                        outcome.yielded().orElseThrow().getBaseTreeId(), ancestry.getOrDefault(outcome.laneId(),
+                        Set.of())))
                 .toList();
         for (Overlap overlap : ChangeOverlap.find(changes)) {
             ballot.failLane(overlap.firstLane());

@@ -184,6 +184,22 @@ class QuorumReplayTest {
         assertThat(vote(onlyVerdict(events), Disruptor.NAME).getReasons()).isEmpty();
     }
 
+    @Test
+    void shouldNotObjectToALaneChangingTheLinesOfTheLaneItWaitsFor() {
+        // Given b waits for a, and b's net change (from a's tree) replaces the line a changed
+        dev.swarmboard.schema.Plan plan = mission.plan();
+        List<dev.swarmboard.schema.PlannedLane> lanes = plan.getLanes().stream().map(lane -> "b".equals(lane.getLaneId())
+                ? dev.swarmboard.schema.PlannedLane.newBuilder(lane).setAfter(List.of("a")).build() : lane).toList();
+        List<BlackboardEvent> events = events(
+                mission.planIssued(dev.swarmboard.schema.Plan.newBuilder(plan).setLanes(lanes).build()),
+                editYield(mission.laneAttempt("a", 1, true), y -> changed(y, "-two\n+TWO\n")),
+                editYield(mission.laneAttempt("b", 1, true), y -> changed(y, "-TWO\n+Two\n")
+                        .setBaseTreeId("c".repeat(40)).setTreeId("d".repeat(40))));
+
+        // When replayed, Then the disruptor sees a sequence, not a conflict
+        assertThat(vote(onlyVerdict(events), Disruptor.NAME).getReasons()).isEmpty();
+    }
+
     /** A yield with a workspace net change replacing line 2 of textkit/slug.py by {@code body}. */
     static dev.swarmboard.schema.event.LaneYielded.Builder changed(
             dev.swarmboard.schema.event.LaneYielded.Builder yielded, String body) {
