@@ -19,7 +19,7 @@ public final class SchemaHistory {
     public static final List<String> TOP_LEVEL = List.of("BlackboardEvent", "MissionCommand", "RunLane");
 
     /** Released versions, oldest first. Add one when a schema change is released. */
-    public static final List<String> RELEASES = List.of("v1", "v2", "v3");
+    public static final List<String> RELEASES = List.of("v1", "v2", "v3", "v4");
 
     private SchemaHistory() {
     }
