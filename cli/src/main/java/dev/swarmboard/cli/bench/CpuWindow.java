@@ -22,15 +22,20 @@ final class CpuWindow {
 
     private static final Pattern DIGITS = Pattern.compile("\\d+");
 
-    /** The CPU spent in the window, in nanoseconds; {@code threads} of threads alive at its end, largest first. */
-    record Reading(long benchJvmNanos, Optional<Long> workerNanos, Map<String, Long> threads) {
+    /**
+     * The CPU spent in the window, in nanoseconds; {@code threads} of threads alive at its end, largest
+     * first; {@code requests}, the broker's requests handled in the window by API (empty when the broker
+     * runs elsewhere), largest first.
+     */
+    record Reading(long benchJvmNanos, Optional<Long> workerNanos, Map<String, Long> threads,
+                   Map<String, Long> requests) {
 
         long totalNanos() {
             return benchJvmNanos + workerNanos.orElse(0L);
         }
 
-        /** The CPU spent in this JVM by threads that ended inside the window (not in {@link #threads}). */
-        long endedThreadsNanos() {
+        /** This JVM's CPU outside {@link #threads}: the JVM's own threads (GC, JIT) and threads that ended. */
+        long unlistedThreadsNanos() {
             return Math.max(0, benchJvmNanos - threads.values().stream().mapToLong(Long::longValue).sum());
         }
     }
@@ -39,10 +44,12 @@ final class CpuWindow {
     private final long benchJvmStart;
     private final Optional<Duration> workerStart;
     private final Map<Long, Long> threadStart;
+    private final Map<String, Long> requestsStart;
 
     private CpuWindow(ProcessHandle worker) {
         this.worker = worker;
         this.threadStart = threadCpu();
+        this.requestsStart = BrokerRequests.counts();
         this.workerStart = worker.info().totalCpuDuration();
         this.benchJvmStart = processCpuNanos();
     }
@@ -57,7 +64,10 @@ final class CpuWindow {
         long benchJvm = processCpuNanos() - benchJvmStart;
         Optional<Long> spentByWorker = workerStart.flatMap(start -> worker.info().totalCpuDuration()
                 .map(end -> end.minus(start).toNanos()));
-        return new Reading(benchJvm, spentByWorker, threadsSince());
+        Map<String, Long> threads = threadsSince();
+        Map<String, Long> requests = new HashMap<>();
+        BrokerRequests.counts().forEach((api, count) -> requests.put(api, count - requestsStart.getOrDefault(api, 0L)));
+        return new Reading(benchJvm, spentByWorker, threads, largestFirst(requests));
     }
 
     private Map<String, Long> threadsSince() {
@@ -70,10 +80,14 @@ final class CpuWindow {
                         nanos - threadStart.getOrDefault(id, 0L), Long::sum);
             }
         });
-        Map<String, Long> largestFirst = new LinkedHashMap<>();
-        byName.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
-                .forEach(entry -> largestFirst.put(entry.getKey(), entry.getValue()));
-        return largestFirst;
+        return largestFirst(byName);
+    }
+
+    private static Map<String, Long> largestFirst(Map<String, Long> values) {
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        values.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+                .forEach(entry -> sorted.put(entry.getKey(), entry.getValue()));
+        return sorted;
     }
 
     private static Map<Long, Long> threadCpu() {

@@ -62,7 +62,15 @@ public final class E2eReport {
         System.out.println("   bench JVM by thread name (digits as #), ms per lane, the largest 12:");
         cpu.threads().entrySet().stream().limit(12).forEach(thread -> System.out.printf("     %6.1f  %s%n",
                 thread.getValue() / 1e6 / lanes, thread.getKey()));
-        System.out.printf("     %6.1f  threads that ended inside the window%n", cpu.endedThreadsNanos() / 1e6 / lanes);
+        System.out.printf("     %6.1f  the JVM's own threads (GC, JIT compiler) and threads that ended in the window%n",
+                cpu.unlistedThreadsNanos() / 1e6 / lanes);
+        if (!cpu.requests().isEmpty()) {
+            StringBuilder requests = new StringBuilder(String.format("   broker requests per lane %.1f:",
+                    cpu.requests().values().stream().mapToLong(Long::longValue).sum() / (double) lanes));
+            cpu.requests().entrySet().stream().filter(api -> api.getValue() > 0).limit(14).forEach(api ->
+                    requests.append(String.format(" %s %.1f", api.getKey(), api.getValue() / (double) lanes)));
+            System.out.println(requests);
+        }
     }
 
     private static void printRows(Map<String, Summary> rows) {
