@@ -30,8 +30,8 @@ import org.apache.kafka.common.errors.GroupIdNotFoundException;
  * JVM and one lane-worker JVM ({@link ProbedLaneWorker}) with an instant scripted model; a warm-up,
  * then N copies of one mission submitted with a bounded number in flight and followed by one reader
  * until each DigestPublished, with the CPU time both JVMs spent meanwhile; then the lane worker's heap
- * reading; then ingest and replay against
- * Kafka's own tools ({@link IngestReplayBench}) on the same broker.
+ * reading; then ingest and replay against Kafka's own tools ({@link IngestReplayBench}) on the same
+ * broker.
  */
 public final class E2eBench {
 
@@ -49,7 +49,8 @@ public final class E2eBench {
                          Map<String, Summary> latencySegments, Summary stageOverhead,
                          Map<String, Summary> stageOverheadByStage, Summary laneDuration, int round1Passes,
                          Optional<HeapPeak.Reading> workerHeap, HeapPeak.Reading benchJvmHeap,
-                         CpuWindow.Reading cpu, IngestReplayBench.Result ingest, double loadBefore, double loadAfter, Path dir) {
+                         CpuWindow.Reading cpu, IngestReplayBench.Result ingest, double loadBefore,
+                         double loadAfter, Path dir) {
     }
 
     private E2eBench() {
