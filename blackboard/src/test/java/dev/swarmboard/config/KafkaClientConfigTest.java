@@ -46,6 +46,16 @@ class KafkaClientConfigTest {
     }
 
     @Test
+    void shouldTurnMetricsPushOffUnlessTheEnvironmentTurnsItOn() {
+        // Given no setting, then an environment that asks for metrics push
+        Map<String, String> asked = Map.of("KAFKA_ENABLE_METRICS_PUSH", "true");
+
+        // When loaded, Then push is off by default and on when asked
+        assertThat(KafkaClientConfig.load(Map.of(), null, "b:9092")).containsEntry("enable.metrics.push", "false");
+        assertThat(KafkaClientConfig.load(asked, null, "b:9092")).containsEntry("enable.metrics.push", "true");
+    }
+
+    @Test
     void shouldNameTheVariableOfAnUnparseableValue() {
         ConfigParameter<Integer> port = ConfigParameter.integer("SWARM_HEALTH_PORT", -1, "port");
 

@@ -183,7 +183,7 @@ final class BenchCommand implements Runnable {
 
     /** {@code swarm bench e2e}: mission latency, stage overhead, lane-worker heap, ingest and replay in one run. */
     @Command(name = "e2e", description = "End to end on one broker: mission latency submit -> DigestPublished, per-stage "
-            + "overhead, lane-worker peak heap, then ingest and replay against Kafka's tools.")
+            + "overhead, CPU per lane, lane-worker peak heap, then ingest and replay against Kafka's tools.")
     static final class EndToEnd implements Callable<Integer> {
 
         @Option(names = "--bootstrap", description = "Broker to measure on (default: start an embedded one).")
@@ -216,7 +216,7 @@ final class BenchCommand implements Runnable {
                 E2eBench.Settings settings = new E2eBench.Settings(broker.bootstrapServers(), missions, warmup, inFlight,
                         stack.laneConcurrency, stack.timeout(), Duration.ofSeconds(sideSeconds), recordBytes,
                         stack.capabilities.toAbsolutePath(), stack.workflows.toAbsolutePath(), dir);
-                E2eReport.print(E2eBench.run(settings, template, System.out));
+                E2eReport.print(E2eBench.run(settings, template, System.out), broker.inThisJvm());
             }
             return 0;
         }

@@ -22,6 +22,11 @@ final class EmbeddedBroker implements AutoCloseable {
         return new EmbeddedBroker(kafka, kafka.bootstrapServers());
     }
 
+    /** Whether the broker runs in this JVM (started here) rather than elsewhere. */
+    boolean inThisJvm() {
+        return started != null;
+    }
+
     String bootstrapServers() {
         return bootstrap;
     }

@@ -29,8 +29,9 @@ import org.apache.kafka.common.errors.GroupIdNotFoundException;
  * The end-to-end bench: on one broker and fresh topics, the orchestrator, verifier and digest in this
  * JVM and one lane-worker JVM ({@link ProbedLaneWorker}) with an instant scripted model; a warm-up,
  * then N copies of one mission submitted with a bounded number in flight and followed by one reader
- * until each DigestPublished; then the lane worker's heap reading; then ingest and replay against
- * Kafka's own tools ({@link IngestReplayBench}) on the same broker.
+ * until each DigestPublished, with the CPU time both JVMs spent meanwhile; then the lane worker's heap
+ * reading; then ingest and replay against Kafka's own tools ({@link IngestReplayBench}) on the same
+ * broker.
  */
 public final class E2eBench {
 
@@ -48,7 +49,8 @@ public final class E2eBench {
                          Map<String, Summary> latencySegments, Summary stageOverhead,
                          Map<String, Summary> stageOverheadByStage, Summary laneDuration, int round1Passes,
                          Optional<HeapPeak.Reading> workerHeap, HeapPeak.Reading benchJvmHeap,
-                         IngestReplayBench.Result ingest, double loadBefore, double loadAfter, Path dir) {
+                         CpuWindow.Reading cpu, IngestReplayBench.Result ingest, double loadBefore,
+                         double loadAfter, Path dir) {
     }
 
     private E2eBench() {
@@ -66,9 +68,9 @@ public final class E2eBench {
         return result(settings, template, measured, ingest, loadBefore, loadAfter, dir);
     }
 
-    /** What the mission phase yields: the measured missions, their wall time, and both heap readings. */
-    private record Measured(MissionTimings timings, double seconds, Optional<HeapPeak.Reading> workerHeap,
-                            HeapPeak.Reading benchJvmHeap) {
+    /** What the mission phase yields: the measured missions, their wall time and CPU time, both heap readings. */
+    private record Measured(MissionTimings timings, double seconds, CpuWindow.Reading cpu,
+                            Optional<HeapPeak.Reading> workerHeap, HeapPeak.Reading benchJvmHeap) {
     }
 
     private static Measured measure(Settings settings, SubmitMission template, String run, Path dir,
@@ -84,6 +86,7 @@ public final class E2eBench {
             MissionTimings timings;
             long start;
             long end;
+            CpuWindow.Reading cpu;
             Optional<HeapPeak.Reading> workerHeap = Optional.empty();
             try (SwarmStack stack = SwarmStack.start(stackEnvironment(settings, catalogue, dir), 0);
                  MissionTraffic traffic = new MissionTraffic(client, catalogue, codecs)) {
@@ -94,13 +97,15 @@ public final class E2eBench {
                 progress.printf("warm-up   %d missions%n", settings.warmup());
                 traffic.drive(copies(template, run + "-warmup", settings.warmup()), settings.inFlight(), settings.timeout());
                 progress.printf("measuring %d missions, %d in flight%n", settings.missions(), settings.inFlight());
+                CpuWindow window = CpuWindow.open(worker.toHandle());
                 start = System.nanoTime();
                 timings = traffic.drive(copies(template, run, settings.missions()), settings.inFlight(), settings.timeout());
                 end = System.nanoTime();
+                cpu = window.close();
             } finally {
                 workerHeap = ProbedLaneWorker.stop(worker, heapReport);
             }
-            return new Measured(timings, (end - start) / 1e9, workerHeap, heap.reading());
+            return new Measured(timings, (end - start) / 1e9, cpu, workerHeap, heap.reading());
         }
     }
 
@@ -116,7 +121,7 @@ public final class E2eBench {
                 Summary.of(lanes.stageOverheadMs()), summaries(lanes.stageOverheadByStageMs()),
                 Summary.of(lanes.laneDurationsMs()),
                 (int) missions.stream().filter(mission -> mission.rounds() == 1).count(),
-                measured.workerHeap(), measured.benchJvmHeap(), ingest, loadBefore, loadAfter, dir);
+                measured.workerHeap(), measured.benchJvmHeap(), measured.cpu(), ingest, loadBefore, loadAfter, dir);
     }
 
     private static Map<String, Summary> summaries(Map<String, List<Long>> samples) {

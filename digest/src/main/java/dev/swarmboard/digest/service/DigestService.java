@@ -46,6 +46,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -71,6 +72,7 @@ public final class DigestService implements SwarmService {
 
     private static final Logger LOG = LoggerFactory.getLogger(DigestService.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final DigestConfig config;
@@ -128,13 +130,26 @@ public final class DigestService implements SwarmService {
 
     private void consume() {
         KafkaConsumer<byte[], byte[]> consumer = clients.consumer();
+        boolean uncommitted = false;
+        long lastCommit = System.nanoTime();
         try {
             consumer.subscribe(List.of(config.common().catalogue().blackboard()));
             while (running) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+                for (ConsumerRecord<byte[], byte[]> record : records) {
                     handle(record);
                 }
                 assigned = !consumer.assignment().isEmpty();
+                uncommitted = uncommitted || !records.isEmpty();
+                // Each commit is a broker write: at most one per interval while events flow, the rest
+                // as soon as a poll comes back empty. What a crash loses is digested again (idempotent).
+                if (uncommitted && (records.isEmpty() || System.nanoTime() - lastCommit >= COMMIT_INTERVAL.toNanos())) {
+                    consumer.commitSync();
+                    uncommitted = false;
+                    lastCommit = System.nanoTime();
+                }
+            }
+            if (uncommitted) {
                 consumer.commitSync();
             }
         } catch (WakeupException e) {
@@ -172,20 +187,26 @@ public final class DigestService implements SwarmService {
         String traceparent = event.getHeader().getTraceparent();
         try (MDC.MDCCloseable mission = MissionLogs.about(missionId)) {
             if (event.getPayload() instanceof QuorumReached verdict && Quorum.passed(verdict)) {
-                MissionLog log = clients.reader().readMission(missionId);
-                String verdictId = event.getHeader().getEventId();
-                if (!DigestDecision.awaitsIntegration(log, verdictId) && !DigestDecision.awaitsAudit(log, verdictId)) {
-                    digest(missionId, verdictId, traceparent);
-                }
+                digestUnlessAwaited(missionId, event.getHeader().getEventId(), true, traceparent);
             } else if (event.getPayload() instanceof IntegrationCompleted completed) {
-                if (!DigestDecision.awaitsAudit(clients.reader().readMission(missionId),
-                        completed.getVerdictEventId())) {
-                    digest(missionId, completed.getVerdictEventId(), traceparent);
-                }
+                digestUnlessAwaited(missionId, completed.getVerdictEventId(), false, traceparent);
             } else if (AuditOutcome.LANE.equals(event.getHeader().getLaneId())
                     && (event.getPayload() instanceof LaneYielded || event.getPayload() instanceof LaneFailed)) {
                 digest(missionId, null, traceparent);
             }
+        }
+    }
+
+    /**
+     * Digests the verdict unless the mission still awaits its audit (or, for a verdict just read, its
+     * integration), on one read of the mission that both the check and the digest use.
+     */
+    private synchronized void digestUnlessAwaited(String missionId, String verdictId, boolean mayAwaitIntegration,
+                                                  String traceparent) {
+        MissionLog log = clients.reader().readMission(missionId);
+        if ((!mayAwaitIntegration || !DigestDecision.awaitsIntegration(log, verdictId))
+                && !DigestDecision.awaitsAudit(log, verdictId)) {
+            digest(log, verdictId, traceparent);
         }
     }
 
@@ -212,15 +233,19 @@ public final class DigestService implements SwarmService {
 
     /** The digest inside its span ({@code digest <mission>}), the child of the verdict or integration that triggered it. */
     private synchronized DigestOutcome digest(String missionId, String verdictEventId, String parent) {
-        try (Hop hop = tracing.start("digest", SpanKind.CONSUMER, parent).set(Hop.MISSION, missionId)) {
-            DigestOutcome outcome = digestInside(missionId, verdictEventId, hop);
+        return digest(clients.reader().readMission(missionId), verdictEventId, parent);
+    }
+
+    private synchronized DigestOutcome digest(MissionLog log, String verdictEventId, String parent) {
+        try (Hop hop = tracing.start("digest", SpanKind.CONSUMER, parent).set(Hop.MISSION, log.missionId())) {
+            DigestOutcome outcome = digestInside(log, verdictEventId, hop);
             hop.set("swarm.digest.outcome", outcome.event().getHeader().getType());
             return outcome;
         }
     }
 
-    private DigestOutcome digestInside(String missionId, String verdictEventId, Hop hop) {
-        MissionLog log = clients.reader().readMission(missionId);
+    private DigestOutcome digestInside(MissionLog log, String verdictEventId, Hop hop) {
+        String missionId = log.missionId();
         Path path = files.pathOf(missionId);
         DigestOutcome outcome = DigestDecision.decide(log, verdictEventId, path.toString(), clock.instant());
         if (outcome instanceof DigestOutcome.Publish publish) {

@@ -37,7 +37,7 @@ record StateKey(Kind kind, String sub) {
     }
 
     static String sequence(String missionId, Kind kind, int index) {
-        return of(missionId, kind, String.format("%09d", index));
+        return of(missionId, kind, SortableNumber.zeroPadded(index, 9));
     }
 
     /** The kind and sub key of a key under {@code prefix(missionId)}. */

@@ -1,5 +1,6 @@
 package dev.swarmboard.verifier.topology;
 
+import dev.swarmboard.verifier.state.SortableNumber;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,7 @@ final class DeadlineIndex {
     }
 
     private static String key(Instant deadline, String missionId) {
-        return String.format("%019d|%s", deadline.toEpochMilli(), missionId);
+        return SortableNumber.zeroPadded(deadline.toEpochMilli(), 19) + "|" + missionId;
     }
 
     private static Instant deadlineOf(String key) {
