@@ -90,6 +90,7 @@ public final class FencedBlackboards implements AttemptBlackboards, AutoCloseabl
 
     @Override
     public AttemptBlackboard open(RunLane task, int deliveryCount) {
+        LaneStartTimes times = LaneStartTimes.opening(task, deliveryCount);
         Map<String, Object> properties = BlackboardWriter.producerProperties(clientProperties, clientId + "-attempt");
         properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId(catalogue.prefix(), task));
         KafkaProducer<String, BlackboardEvent> producer;
@@ -100,7 +101,9 @@ public final class FencedBlackboards implements AttemptBlackboards, AutoCloseabl
         }
         try {
             producer.initTransactions();
+            times.lap("fence");
             awaitStable(task.getMissionId());
+            times.lap("stable");
         } catch (ProducerFencedException | InvalidProducerEpochException e) {
             producer.close(Duration.ZERO);
             throw new AttemptFenced(describe(task) + " delivery " + deliveryCount + " was fenced while opening", e);
@@ -109,7 +112,7 @@ public final class FencedBlackboards implements AttemptBlackboards, AutoCloseabl
             throw e instanceof BlackboardUnavailable unavailable ? unavailable
                     : new BlackboardUnavailable("cannot fence earlier deliveries of " + describe(task), e);
         }
-        return new FencedDelivery(this, producer, catalogue.blackboard(), deliveryCount, worker, signer);
+        return new FencedDelivery(this, producer, catalogue.blackboard(), deliveryCount, worker, signer, times);
     }
 
     /** Waits until every record of the mission's partition, committed or not, is decided and readable. */

@@ -12,6 +12,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One delivery's writes to the blackboard: each event is its own transaction on the attempt's
@@ -21,6 +23,7 @@ import org.apache.kafka.common.errors.ProducerFencedException;
  */
 final class FencedDelivery implements AttemptBlackboard {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FencedDelivery.class);
     static final String DELIVERY_HEADER = "swarm.lane.delivery";
     static final String WORKER_HEADER = "swarm.lane.worker";
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
@@ -31,11 +34,13 @@ final class FencedDelivery implements AttemptBlackboard {
     private final byte[] delivery;
     private final byte[] worker;
     private final FactSigner signer;
+    private LaneStartTimes starting;
     private boolean fenced;
 
     FencedDelivery(FencedBlackboards reads, Producer<String, BlackboardEvent> producer, String topic,
-                   int deliveryCount, String worker, FactSigner signer) {
+                   int deliveryCount, String worker, FactSigner signer, LaneStartTimes starting) {
         this.signer = signer;
+        this.starting = starting;
         this.reads = reads;
         this.producer = producer;
         this.topic = topic;
@@ -55,7 +60,11 @@ final class FencedDelivery implements AttemptBlackboard {
 
     @Override
     public List<BlackboardEvent> read(String missionId, long fromOffset, long toOffset) {
-        return reads.read(missionId, fromOffset, toOffset);
+        List<BlackboardEvent> events = reads.read(missionId, fromOffset, toOffset);
+        if (starting != null) {
+            starting.lap("read");
+        }
+        return events;
     }
 
     /** Parallel calls of an ensemble append from several threads; a producer runs one transaction at a time. */
@@ -67,6 +76,9 @@ final class FencedDelivery implements AttemptBlackboard {
         }
         ProducerRecord<String, BlackboardEvent> record = BlackboardWriter.record(topic, event, signer);
         record.headers().add(DELIVERY_HEADER, delivery).add(WORKER_HEADER, worker);
+        if (starting != null) {
+            starting.lap("prepare");
+        }
         try {
             producer.beginTransaction();
             producer.send(record);
@@ -78,6 +90,11 @@ final class FencedDelivery implements AttemptBlackboard {
             }
             abort();
             throw new BlackboardUnavailable("cannot append " + what, e);
+        }
+        if (starting != null) {
+            starting.lap("commit");
+            LOG.info(starting.line());
+            starting = null;
         }
     }
 
