@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
  * the partition's committed end after the fence; {@code prepare} the lane's work before its first write;
  * {@code commit} that write's transaction; {@code total} issue to commit, in wall-clock milliseconds.
  */
-final class LaneStartTimes {
+public final class LaneStartTimes {
 
-    static final String PREFIX = "lane start timing";
+    public static final String PREFIX = "lane start timing";
 
     private final RunLane task;
     private final int delivery;
