@@ -7,6 +7,7 @@ import dev.swarmboard.schema.RunLane;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -20,6 +21,8 @@ import org.slf4j.LoggerFactory;
  * transactional producer, committed before {@link #append} returns, and carries the headers
  * {@value #DELIVERY_HEADER} (the task's delivery count) and {@value #WORKER_HEADER} (the writing
  * process). Once a later delivery has opened the attempt, every append throws {@link AttemptFenced}.
+ * Until its first read, the delivery's start and end of the mission are those of the read it opened
+ * with, which that read returns.
  */
 final class FencedDelivery implements AttemptBlackboard {
 
@@ -34,11 +37,14 @@ final class FencedDelivery implements AttemptBlackboard {
     private final byte[] delivery;
     private final byte[] worker;
     private final FactSigner signer;
+    private final AtomicReference<OpeningRead> opening;
     private LaneStartTimes starting;
     private boolean fenced;
 
     FencedDelivery(FencedBlackboards reads, Producer<String, BlackboardEvent> producer, String topic,
-                   int deliveryCount, String worker, FactSigner signer, LaneStartTimes starting) {
+                   int deliveryCount, String worker, FactSigner signer, OpeningRead opening,
+                   LaneStartTimes starting) {
+        this.opening = new AtomicReference<>(opening.start() < opening.end() ? opening : null);
         this.signer = signer;
         this.starting = starting;
         this.reads = reads;
@@ -50,21 +56,27 @@ final class FencedDelivery implements AttemptBlackboard {
 
     @Override
     public long startOffset(RunLane task) {
-        return reads.startOffset(task);
+        OpeningRead opened = opening.get();
+        return opened != null ? opened.start() : reads.startOffset(task);
     }
 
     @Override
     public long endOffset(String missionId) {
-        return reads.endOffset(missionId);
+        OpeningRead opened = opening.get();
+        return opened != null ? opened.end() : reads.endOffset(missionId);
     }
 
+    /**
+     * The first read is answered by the read the delivery opened with when it asks for that range (as
+     * {@link MissionView#open} does, after the start and end above); every other read goes to the broker.
+     */
     @Override
     public List<BlackboardEvent> read(String missionId, long fromOffset, long toOffset) {
-        List<BlackboardEvent> events = reads.read(missionId, fromOffset, toOffset);
-        if (starting != null) {
-            starting.lap("read");
+        OpeningRead opened = opening.getAndSet(null);
+        if (opened != null && opened.start() == fromOffset && opened.end() == toOffset) {
+            return opened.events();
         }
-        return events;
+        return reads.read(missionId, fromOffset, toOffset);
     }
 
     /** Parallel calls of an ensemble append from several threads; a producer runs one transaction at a time. */

@@ -9,13 +9,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Where one delivery's start went, from the orchestrator issuing the task to the delivery's first
- * committed write (LaneStarted): logged once as {@value #PREFIX} followed by {@code part=ms} pairs that
- * {@code swarm bench} folds. {@code delivered} is the task's {@code issuedAt} to the open of the delivery
- * (the plan's commit, the share fetch, the hand-over to the lane thread); {@code fence} (the attempt's
- * producer created, {@code initTransactions}, its metadata) runs concurrently with {@code read} (the
- * mission read up to its end at the open); {@code opened} is the whole open, {@code stable} the wait for
- * the partition's committed end after the fence; {@code prepare} the lane's work before its first write;
- * {@code commit} that write's transaction; {@code total} issue to commit, in wall-clock milliseconds.
+ * committed write (LaneStarted): logged once as {@value #PREFIX} and {@code part=ms} pairs that
+ * {@code swarm bench history} folds. {@code delivered}: the task's {@code issuedAt} to the delivery's
+ * open (the plan's commit, the share fetch, the hand-over to the lane thread). On the fencer thread,
+ * concurrently: {@code writer} (the attempt's producer created) and {@code fence} ({@code initTransactions}
+ * and the producer's metadata). On the lane thread, in turn: {@code read} (the mission as committed at
+ * the open), {@code fence_wait} (the rest of the fence), {@code stable} (the partition's committed end
+ * after the fence, and what was committed meanwhile), {@code prepare} (the lane's work before its first
+ * write), {@code commit} (that write's transaction); {@code total}: issue to commit. Milliseconds.
  */
 public final class LaneStartTimes {
 
