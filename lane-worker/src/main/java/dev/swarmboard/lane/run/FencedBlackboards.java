@@ -52,6 +52,7 @@ public final class FencedBlackboards implements AttemptBlackboards, AutoCloseabl
     private static final Logger LOG = LoggerFactory.getLogger(FencedBlackboards.class);
     private static final Duration STABLE_TIMEOUT = Duration.ofSeconds(30);
     private static final long STABLE_POLL_MS = 10;
+    private static final long ATTEMPT_RETRY_BACKOFF_MS = 10;
 
     private final Map<String, Object> clientProperties;
     private final TopicCatalogue catalogue;
@@ -148,6 +149,10 @@ public final class FencedBlackboards implements AttemptBlackboards, AutoCloseabl
         // subscription to ask the broker for on each of its connections.
         properties.put(ProducerConfig.METRIC_REPORTER_CLASSES_CONFIG, "");
         properties.put(ProducerConfig.ENABLE_METRICS_PUSH_CONFIG, false);
+        // A fresh transactional producer's initTransactions waits out one retry backoff (measured: the
+        // default 100 ms was most of a lane start). Retries still back off exponentially, to
+        // retry.backoff.max.ms, so a broker that is down is not hammered.
+        properties.putIfAbsent(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, ATTEMPT_RETRY_BACKOFF_MS);
         KafkaProducer<String, BlackboardEvent> producer;
         try {
             producer = new KafkaProducer<>(properties, new StringSerializer(), codecs.events().serializer());
