@@ -14,15 +14,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * {@code swarm bench history}: the same stack as {@link E2eBench} on one set of topics; at each
  * history size (cumulative, ascending) it first writes the missing events of history
  * ({@link HistoryWriter}), runs a warm-up that also lets every service catch up, then measures
- * missions one at a time (latency, task → LaneStarted), missions/s with ten in flight, and a cold
- * replay (read + audit) of one mission.
+ * missions one at a time (latency, task → LaneStarted, and where the lane starts went by the lane
+ * worker's log, {@link LaneStartParts}), missions/s with ten in flight, and a cold replay (read + audit)
+ * of one mission.
  */
 public final class HistoryBench {
 
@@ -33,9 +36,11 @@ public final class HistoryBench {
     }
 
     /** The figures at one history size; latencies in milliseconds. */
-    public record Point(long history, Summary missionLatency, Summary laneStart, double missionsPerSecond,
-                        double replayMs, int replayEvents) {
+    public record Point(long history, Summary missionLatency, Summary laneStart, LaneStartParts laneStartParts,
+                        double missionsPerSecond, double replayMs, int replayEvents) {
     }
+
+    private static final String LOG_LEVEL = "SWARM_LOG_LEVEL";
 
     private HistoryBench() {
     }
@@ -50,8 +55,11 @@ public final class HistoryBench {
         E2eBench.Settings stackSettings = new E2eBench.Settings(settings.bootstrap(), settings.missions(),
                 settings.warmup(), 10, settings.laneConcurrency(), settings.timeout(), Duration.ZERO, 0, settings.capabilities(),
                 settings.workflows(), dir);
-        Process worker = ProbedLaneWorker.start(E2eBench.workerEnvironment(stackSettings, catalogue, dir),
-                dir.resolve("lane-worker.log"), dir.resolve("lane-worker.heap"));
+        Map<String, String> workerEnvironment = new HashMap<>(E2eBench.workerEnvironment(stackSettings, catalogue, dir));
+        // INFO, so the worker logs where each lane start went (LaneStartParts reads it back).
+        workerEnvironment.put(LOG_LEVEL, "INFO");
+        Process worker = ProbedLaneWorker.start(workerEnvironment, dir.resolve("lane-worker.log"),
+                dir.resolve("lane-worker.heap"));
         List<Point> points = new ArrayList<>();
         try (SwarmStack stack = SwarmStack.start(E2eBench.stackEnvironment(stackSettings, catalogue, dir), 0)) {
             if (!stack.awaitReady(E2eBench.READY_TIMEOUT)) {
@@ -66,7 +74,8 @@ public final class HistoryBench {
                 progress.printf("history %,d events: wrote %,d in %.1f s%n", size, size - written,
                         (System.nanoTime() - started) / 1e9);
                 written = size;
-                points.add(measure(settings, template, client, catalogue, codecs, run + "-h" + size, size, progress));
+                points.add(measure(settings, template, client, catalogue, codecs, run + "-h" + size, size,
+                        dir.resolve("lane-worker.log"), progress));
             }
         } finally {
             ProbedLaneWorker.stop(worker, dir.resolve("lane-worker.heap"));
@@ -76,7 +85,7 @@ public final class HistoryBench {
 
     private static Point measure(Settings settings, SubmitMission template, Map<String, Object> client,
                                  TopicCatalogue catalogue, Codecs codecs, String tag, long history,
-                                 PrintStream progress) throws IOException {
+                                 Path workerLog, PrintStream progress) throws IOException {
         try (MissionTraffic traffic = new MissionTraffic(client, catalogue, codecs)) {
             progress.printf("  warm-up %d missions (the services catch up on the history)%n", settings.warmup());
             traffic.drive(E2eBench.copies(template, tag + "-warmup", settings.warmup()), 10, settings.timeout());
@@ -100,6 +109,8 @@ public final class HistoryBench {
             return new Point(history, Summary.of(missions.stream().map(MissionTiming::latencyMs).toList()),
                     Summary.of(missions.stream().map(mission -> mission.segmentsMs()
                             .get("PlanIssued -> first LaneStarted")).toList()),
+                    LaneStartParts.read(workerLog, missions.stream().map(MissionTiming::missionId)
+                            .collect(Collectors.toSet())),
                     settings.throughputMissions() / seconds, replayMs, log.events().size());
         }
     }
@@ -119,6 +130,12 @@ public final class HistoryBench {
                     point.laneStart().p50(), ratio(point.laneStart().p50(), base.laneStart().p50()),
                     point.missionsPerSecond(), point.missionsPerSecond() / base.missionsPerSecond(),
                     point.replayMs(), point.replayMs() / base.replayMs());
+        }
+        out.println("lane start parts, missions one at a time (LaneStartTimes in docs/lane-worker.md)");
+        for (Point point : points) {
+            out.printf("%,12d  first lane of each mission: %s%n", point.history(),
+                    LaneStartParts.render(point.laneStartParts().firstLanes()));
+            out.printf("%12s  every lane:                 %s%n", "", LaneStartParts.render(point.laneStartParts().allLanes()));
         }
         out.println("load average (/proc/loadavg): " + load);
     }

@@ -15,10 +15,15 @@ import dev.swarmboard.schema.RunLane;
 import dev.swarmboard.topic.ClientNames;
 import dev.swarmboard.topic.TopicCatalogue;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -38,15 +43,16 @@ import org.slf4j.LoggerFactory;
  * (a consumer is not thread-safe). Each delivery of a lane attempt writes through a transactional producer
  * whose transactional id names the attempt, {@code <prefix>lane-attempt.<mission>/<lane>/<attempt>}:
  * opening it (InitProducerId) bumps the producer epoch, so the broker fences every earlier delivery's
- * producer and aborts what it had not committed. Open then waits until the read-committed end of the
- * mission's partition reaches its high watermark, so the lane resumes from everything the earlier
- * deliveries committed.
+ * producer and aborts what it had not committed. Open reads the mission meanwhile, then waits until the
+ * read-committed end of the mission's partition reaches its high watermark as it was after the fence and
+ * reads the rest, so the lane resumes from everything the earlier deliveries committed.
  */
 public final class FencedBlackboards implements AttemptBlackboards, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FencedBlackboards.class);
     private static final Duration STABLE_TIMEOUT = Duration.ofSeconds(30);
     private static final long STABLE_POLL_MS = 10;
+    private static final long ATTEMPT_RETRY_BACKOFF_MS = 10;
 
     private final Map<String, Object> clientProperties;
     private final TopicCatalogue catalogue;
@@ -56,6 +62,7 @@ public final class FencedBlackboards implements AttemptBlackboards, AutoCloseabl
     private final String clientId;
     private final String worker;
     private final FactSigner signer;
+    private final ExecutorService fencer;
 
     /**
      * @param clientId the slot's client id; each delivery's producer appends {@code -attempt}
@@ -80,6 +87,11 @@ public final class FencedBlackboards implements AttemptBlackboards, AutoCloseabl
         this.highWatermarks = new KafkaConsumer<>(uncommitted, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.clientId = clientId;
         this.worker = worker;
+        this.fencer = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, clientId + "-fencer");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** The transactional id every delivery of the task's attempt writes under. */
@@ -88,38 +100,108 @@ public final class FencedBlackboards implements AttemptBlackboards, AutoCloseabl
                 + task.getAttempt();
     }
 
+    /**
+     * Opens the delivery: the attempt's producer is created and fenced on the slot's fencer thread while
+     * this thread reads the mission as committed so far; once fenced, the wait for the partition's
+     * committed end and the read of what was committed meanwhile make the opening read complete.
+     */
     @Override
     public AttemptBlackboard open(RunLane task, int deliveryCount) {
+        LaneStartTimes times = LaneStartTimes.opening(task, deliveryCount);
+        CompletableFuture<KafkaProducer<String, BlackboardEvent>> fencing =
+                CompletableFuture.supplyAsync(() -> fence(task, deliveryCount, times), fencer);
+        KafkaProducer<String, BlackboardEvent> producer = null;
+        try {
+            String missionId = task.getMissionId();
+            long start = startOffset(task);
+            long end = endOffset(missionId);
+            List<BlackboardEvent> events = new ArrayList<>(read(missionId, start, end));
+            times.lap("read");
+            producer = fenced(fencing, task);
+            times.lap("fence_wait");
+            long stableEnd = awaitStable(missionId);
+            if (stableEnd > end) {
+                events.addAll(read(missionId, end, stableEnd));
+            }
+            times.lap("stable");
+            return new FencedDelivery(this, producer, catalogue.blackboard(), deliveryCount, worker, signer,
+                    new OpeningRead(start, Math.max(end, stableEnd), events), times);
+        } catch (RuntimeException e) {
+            if (producer != null) {
+                producer.close(Duration.ZERO);
+            } else {
+                fencing.thenAccept(opened -> opened.close(Duration.ZERO));
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * A producer under the attempt's transactional id, initialised: the broker has bumped its epoch,
+     * fenced every earlier delivery's producer and aborted what that one had not committed. Its metadata of
+     * the blackboard is fetched too, so the first send does not wait for it.
+     */
+    private KafkaProducer<String, BlackboardEvent> fence(RunLane task, int deliveryCount, LaneStartTimes times) {
+        long began = System.nanoTime();
         Map<String, Object> properties = BlackboardWriter.producerProperties(clientProperties, clientId + "-attempt");
         properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId(catalogue.prefix(), task));
+        // A writer lives for one delivery: no JMX beans to register and unregister, no telemetry
+        // subscription to ask the broker for on each of its connections.
+        properties.put(ProducerConfig.METRIC_REPORTER_CLASSES_CONFIG, "");
+        properties.put(ProducerConfig.ENABLE_METRICS_PUSH_CONFIG, false);
+        // A fresh transactional producer's initTransactions waits out one retry backoff (measured: the
+        // default 100 ms was most of a lane start). Retries still back off exponentially, to
+        // retry.backoff.max.ms, so a broker that is down is not hammered.
+        properties.putIfAbsent(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, ATTEMPT_RETRY_BACKOFF_MS);
         KafkaProducer<String, BlackboardEvent> producer;
         try {
             producer = new KafkaProducer<>(properties, new StringSerializer(), codecs.events().serializer());
         } catch (KafkaException e) {
             throw new BlackboardUnavailable("cannot create the writer of " + describe(task), e);
         }
+        long created = System.nanoTime();
+        times.part("writer", created - began);
         try {
             producer.initTransactions();
-            awaitStable(task.getMissionId());
+            producer.partitionsFor(catalogue.blackboard());
         } catch (ProducerFencedException | InvalidProducerEpochException e) {
             producer.close(Duration.ZERO);
             throw new AttemptFenced(describe(task) + " delivery " + deliveryCount + " was fenced while opening", e);
-        } catch (KafkaException | BlackboardUnavailable e) {
+        } catch (KafkaException e) {
             producer.close(Duration.ZERO);
-            throw e instanceof BlackboardUnavailable unavailable ? unavailable
-                    : new BlackboardUnavailable("cannot fence earlier deliveries of " + describe(task), e);
+            throw new BlackboardUnavailable("cannot fence earlier deliveries of " + describe(task), e);
         }
-        return new FencedDelivery(this, producer, catalogue.blackboard(), deliveryCount, worker, signer);
+        times.part("fence", System.nanoTime() - created);
+        return producer;
     }
 
-    /** Waits until every record of the mission's partition, committed or not, is decided and readable. */
-    private void awaitStable(String missionId) {
+    private static KafkaProducer<String, BlackboardEvent> fenced(
+            CompletableFuture<KafkaProducer<String, BlackboardEvent>> fencing, RunLane task) {
+        try {
+            return fencing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BlackboardUnavailable("interrupted while fencing earlier deliveries of " + describe(task), e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof BlackboardUnavailable unavailable) {
+                throw unavailable;
+            }
+            throw new BlackboardUnavailable("cannot fence earlier deliveries of " + describe(task), e.getCause());
+        }
+    }
+
+    /**
+     * Waits until every record of the mission's partition, committed or not, is decided and readable;
+     * returns the committed end it then saw.
+     */
+    private long awaitStable(String missionId) {
         TopicPartition partition = TopicPartitions.ofMission(highWatermarks, catalogue.blackboard(), missionId);
         // Assigned so the client keeps the answer for the partition instead of warning that it is not.
         highWatermarks.assign(Set.of(partition));
         long highWatermark = highWatermarks.endOffsets(Set.of(partition)).get(partition);
         long deadline = System.nanoTime() + STABLE_TIMEOUT.toNanos();
-        while (endOffset(missionId) < highWatermark) {
+        long committedEnd;
+        while ((committedEnd = endOffset(missionId)) < highWatermark) {
             if (System.nanoTime() > deadline) {
                 throw new BlackboardUnavailable("mission " + missionId + ": committed end did not reach offset "
                         + highWatermark + " within " + STABLE_TIMEOUT.toSeconds() + " s", null);
@@ -131,6 +213,7 @@ public final class FencedBlackboards implements AttemptBlackboards, AutoCloseabl
                 throw new BlackboardUnavailable("interrupted while waiting for mission " + missionId, e);
             }
         }
+        return committedEnd;
     }
 
     /** The task's carried mission start when it is the mission's partition here, else the index's (0: a scan). */
@@ -174,6 +257,7 @@ public final class FencedBlackboards implements AttemptBlackboards, AutoCloseabl
 
     @Override
     public void close() {
+        fencer.shutdownNow();
         highWatermarks.close();
         reader.close();
     }

@@ -7,20 +7,26 @@ import dev.swarmboard.schema.RunLane;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One delivery's writes to the blackboard: each event is its own transaction on the attempt's
  * transactional producer, committed before {@link #append} returns, and carries the headers
  * {@value #DELIVERY_HEADER} (the task's delivery count) and {@value #WORKER_HEADER} (the writing
  * process). Once a later delivery has opened the attempt, every append throws {@link AttemptFenced}.
+ * Until its first read, the delivery's start and end of the mission are those of the read it opened
+ * with, which that read returns.
  */
 final class FencedDelivery implements AttemptBlackboard {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FencedDelivery.class);
     static final String DELIVERY_HEADER = "swarm.lane.delivery";
     static final String WORKER_HEADER = "swarm.lane.worker";
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
@@ -31,11 +37,16 @@ final class FencedDelivery implements AttemptBlackboard {
     private final byte[] delivery;
     private final byte[] worker;
     private final FactSigner signer;
+    private final AtomicReference<OpeningRead> opening;
+    private LaneStartTimes starting;
     private boolean fenced;
 
     FencedDelivery(FencedBlackboards reads, Producer<String, BlackboardEvent> producer, String topic,
-                   int deliveryCount, String worker, FactSigner signer) {
+                   int deliveryCount, String worker, FactSigner signer, OpeningRead opening,
+                   LaneStartTimes starting) {
+        this.opening = new AtomicReference<>(opening.start() < opening.end() ? opening : null);
         this.signer = signer;
+        this.starting = starting;
         this.reads = reads;
         this.producer = producer;
         this.topic = topic;
@@ -45,16 +56,26 @@ final class FencedDelivery implements AttemptBlackboard {
 
     @Override
     public long startOffset(RunLane task) {
-        return reads.startOffset(task);
+        OpeningRead opened = opening.get();
+        return opened != null ? opened.start() : reads.startOffset(task);
     }
 
     @Override
     public long endOffset(String missionId) {
-        return reads.endOffset(missionId);
+        OpeningRead opened = opening.get();
+        return opened != null ? opened.end() : reads.endOffset(missionId);
     }
 
+    /**
+     * The first read is answered by the read the delivery opened with when it asks for that range (as
+     * {@link MissionView#open} does, after the start and end above); every other read goes to the broker.
+     */
     @Override
     public List<BlackboardEvent> read(String missionId, long fromOffset, long toOffset) {
+        OpeningRead opened = opening.getAndSet(null);
+        if (opened != null && opened.start() == fromOffset && opened.end() == toOffset) {
+            return opened.events();
+        }
         return reads.read(missionId, fromOffset, toOffset);
     }
 
@@ -67,6 +88,9 @@ final class FencedDelivery implements AttemptBlackboard {
         }
         ProducerRecord<String, BlackboardEvent> record = BlackboardWriter.record(topic, event, signer);
         record.headers().add(DELIVERY_HEADER, delivery).add(WORKER_HEADER, worker);
+        if (starting != null) {
+            starting.lap("prepare");
+        }
         try {
             producer.beginTransaction();
             producer.send(record);
@@ -78,6 +102,11 @@ final class FencedDelivery implements AttemptBlackboard {
             }
             abort();
             throw new BlackboardUnavailable("cannot append " + what, e);
+        }
+        if (starting != null) {
+            starting.lap("commit");
+            LOG.info(starting.line());
+            starting = null;
         }
     }
 
