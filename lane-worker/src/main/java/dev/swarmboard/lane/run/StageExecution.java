@@ -45,7 +45,8 @@ import org.slf4j.MDC;
  * is already on the blackboard (same deterministic id) is not made again. Before calls are made, the
  * mission's spend is re-read and the calls' most possible spend checked against the budgets. Ensemble
  * proposals and parallel calls run concurrently, except a sequential ensemble's, each of which sees the
- * earlier ones; a StageStarted is written before they begin; a judgment's receipt records what the judge stated it did ({@link Judgment}).
+ * earlier ones; a StageStarted is written before they begin, in one transaction with the lane's receipts
+ * held since its last call; a judgment's receipt records what the judge stated it did ({@link Judgment}).
  */
 final class StageExecution {
 
@@ -139,7 +140,7 @@ final class StageExecution {
         if (lane.view().find(lane.events().id("StageStarted", stage.name(), kind, 0)).isEmpty()) {
             StageStarted started = new StageStarted(stage.name(), kind,
                     missing.stream().map(call -> call.route().getModelKey()).toList());
-            lane.view().append(lane.events().event(started, stage.name(), kind, 0));
+            lane.view().hold(lane.events().event(started, stage.name(), kind, 0));
         }
     }
 
@@ -165,6 +166,8 @@ final class StageExecution {
         String role = PlannedCall.JUDGMENT.equals(call.kind()) ? StagePlans.JUDGE_ROLE : stage.role();
         CallKey key = new CallKey(lane.missionId(), lane.laneId(), stage.name(), lane.task().getAttempt(),
                 call.index(), role);
+        // What the lane holds (its StageStarted, earlier receipts) is written before the call is paid for.
+        lane.view().flush();
         ModelResponse response;
         try (MDC.MDCCloseable mission = MissionLogs.about(lane.missionId())) {
             response = ModelCallSpan.complete(tracing, parent, provider, new ModelRequest(spec(call),
@@ -191,7 +194,7 @@ final class StageExecution {
             receipt.setJudgment(judgment.verdict());
             receipt.setJudgmentReason(judgment.reason().orElse(null));
         }
-        return lane.view().append(lane.events().event(receipt, stage.name(), call.kind(), call.index()));
+        return lane.view().hold(lane.events().event(receipt, stage.name(), call.kind(), call.index()));
     }
 
     private BlackboardEvent merge(ResolvedStage stage, StageContext context, List<PlannedCall> proposals,
@@ -212,7 +215,7 @@ final class StageExecution {
                 .setContextRefs(outputs.stream().map(output -> Events.ref(output,
                         "proposal")).toList())
                 .build();
-        return lane.view().append(lane.events().event(receipt, stage.name(), merged.kind(), merged.index()));
+        return lane.view().hold(lane.events().event(receipt, stage.name(), merged.kind(), merged.index()));
     }
 
     private StageCompleted.Builder receipt(ResolvedStage stage, PlannedCall call, StageContext context, String artifact) {

@@ -12,6 +12,7 @@ import java.util.List;
 public final class InMemoryBlackboard implements AttemptBlackboard, AttemptBlackboards {
 
     private final List<BlackboardEvent> log = new ArrayList<>();
+    private int transactions;
 
     @Override
     public long startOffset(RunLane task) {
@@ -30,8 +31,14 @@ public final class InMemoryBlackboard implements AttemptBlackboard, AttemptBlack
     }
 
     @Override
-    public synchronized void append(BlackboardEvent event) {
-        log.add(event);
+    public synchronized void append(List<BlackboardEvent> events) {
+        log.addAll(events);
+        transactions++;
+    }
+
+    /** How many appends (transactions, on Kafka) wrote the log. */
+    public synchronized int transactions() {
+        return transactions;
     }
 
     @Override
@@ -59,7 +66,7 @@ public final class InMemoryBlackboard implements AttemptBlackboard, AttemptBlack
     /** A blackboard holding the first {@code count} events of this one. */
     synchronized InMemoryBlackboard prefix(int count) {
         InMemoryBlackboard copy = new InMemoryBlackboard();
-        log.subList(0, count).forEach(copy::append);
+        copy.append(log.subList(0, count));
         return copy;
     }
 }
