@@ -43,10 +43,11 @@ import org.slf4j.MDC;
 /**
  * Runs one stage's model calls and returns the receipt that carries its artifact. A call whose receipt
  * is already on the blackboard (same deterministic id) is not made again. Before calls are made, the
- * mission's spend is re-read and the calls' most possible spend checked against the budgets. Ensemble
- * proposals and parallel calls run concurrently, except a sequential ensemble's, each of which sees the
- * earlier ones; a StageStarted is written before they begin, in one transaction with the lane's receipts
- * held since its last call; a judgment's receipt records what the judge stated it did ({@link Judgment}).
+ * mission's spend is re-read and the calls' most possible spend checked against the budgets (a mission
+ * without budgets reads nothing). Ensemble proposals and parallel calls run concurrently, except a
+ * sequential ensemble's, each of which sees the earlier ones; a StageStarted is written before they
+ * begin, in one transaction with the lane's receipts held since its last call; a judgment's receipt
+ * records what the judge stated it did ({@link Judgment}).
  */
 final class StageExecution {
 
@@ -145,7 +146,9 @@ final class StageExecution {
     }
 
     private void ensureBudget(ResolvedStage stage, List<PlannedCall> missing, StageContext context) throws LaneFailure {
-        if (missing.isEmpty()) {
+        BudgetLimits limits = BudgetLimits.of(lane.task());
+        // Without a budget there is nothing to check, so no need to read the other lanes' spend.
+        if (missing.isEmpty() || limits.unlimited()) {
             return;
         }
         lane.view().refresh();
@@ -155,7 +158,7 @@ final class StageExecution {
             requested = requested.plus(BudgetLedger.estimate(context.messages(), call.route().getMaxTokens(),
                     spec(call).pricing()));
         }
-        var exceeded = BudgetLedger.check(stage.name(), BudgetLimits.of(lane.task()), used, requested);
+        var exceeded = BudgetLedger.check(stage.name(), limits, used, requested);
         if (exceeded.isPresent()) {
             throw LaneFailure.overBudget(exceeded.get());
         }

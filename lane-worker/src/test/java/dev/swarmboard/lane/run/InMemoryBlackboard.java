@@ -13,6 +13,7 @@ public final class InMemoryBlackboard implements AttemptBlackboard, AttemptBlack
 
     private final List<BlackboardEvent> log = new ArrayList<>();
     private int transactions;
+    private int endOffsetReads;
 
     @Override
     public long startOffset(RunLane task) {
@@ -21,7 +22,13 @@ public final class InMemoryBlackboard implements AttemptBlackboard, AttemptBlack
 
     @Override
     public synchronized long endOffset(String missionId) {
+        endOffsetReads++;
         return log.size();
+    }
+
+    /** How often a reader asked for the mission's end (a ListOffsets request, on Kafka). */
+    public synchronized int endOffsetReads() {
+        return endOffsetReads;
     }
 
     @Override

@@ -160,6 +160,21 @@ class LaneRunnerTest {
     }
 
     @Test
+    void shouldReReadTheMissionsSpendBeforeEachStageOnlyWhenThePlanSetsABudget() {
+        // Given the same PREY lane with and without a token budget
+        InMemoryBlackboard budgeted = new InMemoryBlackboard();
+
+        // When each runs
+        runner(SCRIPTED).run(task("lane-a"), 1, blackboard);
+        runner(SCRIPTED).run(task("m-1", lane("lane-a").build()).setTokenBudget(100_000L).build(), 1, budgeted);
+
+        // Then the unbudgeted lane looked up the mission's end once (its opening read), the budgeted one
+        // again before each of its three stages
+        assertThat(blackboard.endOffsetReads()).isEqualTo(1);
+        assertThat(budgeted.endOffsetReads()).isEqualTo(4);
+    }
+
+    @Test
     void shouldFailClosedWhenTheMissionsSpendLeavesNoRoomForTheCall() {
         // Given another lane of the mission already spent 900 of 1000 tokens
         for (int i = 0; i < 30; i++) {
