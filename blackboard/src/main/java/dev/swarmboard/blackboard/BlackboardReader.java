@@ -72,7 +72,11 @@ public final class BlackboardReader implements AutoCloseable {
 
     private BlackboardReader(Map<String, Object> clientProperties, String topic, String indexTopic, Codecs codecs,
                              FactVerifier verifier) {
-        this.consumer = new SkippingConsumer<>(consumerProperties(clientProperties),
+        Map<String, Object> properties = consumerProperties(clientProperties);
+        // A read from before the log's start (retention deleted it) resets to the start: no lookup of the
+        // log start on every read.
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        this.consumer = new SkippingConsumer<>(properties,
                 new StringDeserializer(), new ByteArrayDeserializer(), unreadable::add);
         this.codec = codecs.events().codec();
         this.topic = topic;
@@ -154,7 +158,7 @@ public final class BlackboardReader implements AutoCloseable {
     public MissionLog readMission(String missionId, long fromOffset, long toOffset) {
         TopicPartition partition = partitionOf(missionId);
         consumer.assign(Set.of(partition));
-        consumer.seek(partition, Math.max(fromOffset, consumer.beginningOffsets(Set.of(partition)).get(partition)));
+        consumer.seek(partition, fromOffset);
         List<RecordedEvent> events = new ArrayList<>();
         List<UndecodableRecord> undecodable = new ArrayList<>();
         unreadable.clear();

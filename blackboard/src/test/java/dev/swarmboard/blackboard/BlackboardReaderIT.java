@@ -11,6 +11,8 @@ import dev.swarmboard.topic.TopicProvisioner;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 class BlackboardReaderIT {
@@ -37,6 +39,27 @@ class BlackboardReaderIT {
             assertThat(first.events()).extracting(event -> workerOf(event.event())).containsExactly("first");
             assertThat(since.events()).extracting(event -> workerOf(event.event())).containsExactly("second");
             assertThat(reader.readMission("m-1").events()).hasSize(2);
+        }
+    }
+
+    @Test
+    void shouldReadFromTheStartOfTheLogWhenAskedForOffsetsAlreadyDeleted() throws Exception {
+        // Given a mission of three events whose first two were deleted from the log
+        new TopicProvisioner(KafkaFixture.admin()).provision(catalogue);
+        try (BlackboardWriter writer = BlackboardWriter.create(client, catalogue, codecs, "reader-it");
+             BlackboardReader reader = new BlackboardReader(client, catalogue, codecs)) {
+            writer.append(started("m-2", "first")).get();
+            writer.append(started("m-2", "second")).get();
+            var third = writer.append(started("m-2", "third")).get();
+            TopicPartition partition = new TopicPartition(catalogue.blackboard(), third.partition());
+            KafkaFixture.admin().deleteRecords(Map.of(partition, RecordsToDelete.beforeOffset(third.offset())))
+                    .all().get();
+
+            // When it is read from offset 0
+            MissionLog log = reader.readMission("m-2", 0, reader.endOffset("m-2"));
+
+            // Then the read starts where the log now starts and holds what is left
+            assertThat(log.events()).extracting(event -> workerOf(event.event())).containsExactly("third");
         }
     }
 

@@ -5,8 +5,8 @@ import dev.swarmboard.schema.RunLane;
 import java.util.List;
 
 /**
- * What a lane needs of the blackboard: read a mission's events by offset range and append an event,
- * returning once the broker acknowledged it. Failures are {@link BlackboardUnavailable}.
+ * What a lane needs of the blackboard: read a mission's events by offset range and append events,
+ * all or none, returning once the broker acknowledged them. Failures are {@link BlackboardUnavailable}.
  */
 public interface BlackboardAccess {
 
@@ -23,9 +23,14 @@ public interface BlackboardAccess {
     List<BlackboardEvent> read(String missionId, long fromOffset, long toOffset);
 
     /**
-     * Appends the event; returns once it is acknowledged (committed). A read-committed read sees it only
-     * once no transaction opened before it on the same partition is still open; the lane does not wait
-     * for that (see {@link MissionView}).
+     * Appends the events in order, atomically (one transaction: all are committed or none); returns once
+     * they are acknowledged. A read-committed read sees them only once no transaction opened before them
+     * on the same partition is still open; the lane does not wait for that (see {@link MissionView}).
      */
-    void append(BlackboardEvent event);
+    void append(List<BlackboardEvent> events);
+
+    /** Appends one event, as {@link #append(List)}. */
+    default void append(BlackboardEvent event) {
+        append(List.of(event));
+    }
 }

@@ -49,6 +49,6 @@ final class ChangeStep {
                     + result.rejection().get(), List.of(artifactReceipt.getHeader().getEventId()));
         }
         result.applied().ifPresent(applied ->
-                lane.view().append(lane.events().event(applied, stage.name(), KIND, 0)));
+                lane.view().hold(lane.events().event(applied, stage.name(), KIND, 0)));
     }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -17,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One delivery's writes to the blackboard: each event is its own transaction on the attempt's
- * transactional producer, committed before {@link #append} returns, and carries the headers
+ * One delivery's writes to the blackboard: each append is one transaction on the attempt's
+ * transactional producer, committed before {@link #append} returns; every event carries the headers
  * {@value #DELIVERY_HEADER} (the task's delivery count) and {@value #WORKER_HEADER} (the writing
  * process). Once a later delivery has opened the attempt, every append throws {@link AttemptFenced}.
  * Until its first read, the delivery's start and end of the mission are those of the read it opened
@@ -79,21 +80,26 @@ final class FencedDelivery implements AttemptBlackboard {
         return reads.read(missionId, fromOffset, toOffset);
     }
 
-    /** Parallel calls of an ensemble append from several threads; a producer runs one transaction at a time. */
+    /**
+     * The events as one transaction on the attempt's producer. Parallel calls of an ensemble append from
+     * several threads; a producer runs one transaction at a time.
+     */
     @Override
-    public synchronized void append(BlackboardEvent event) {
-        String what = event.getHeader().getType() + " " + event.getHeader().getEventId();
+    public synchronized void append(List<BlackboardEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        String what = describe(events);
         if (fenced) {
             throw new AttemptFenced("a later delivery owns the attempt; not writing " + what, null);
         }
-        ProducerRecord<String, BlackboardEvent> record = BlackboardWriter.record(topic, event, signer);
-        record.headers().add(DELIVERY_HEADER, delivery).add(WORKER_HEADER, worker);
+        List<ProducerRecord<String, BlackboardEvent>> records = events.stream().map(this::record).toList();
         if (starting != null) {
             starting.lap("prepare");
         }
         try {
             producer.beginTransaction();
-            producer.send(record);
+            records.forEach(producer::send);
             producer.commitTransaction();
         } catch (KafkaException e) {
             if (isFencing(e)) {
@@ -108,6 +114,18 @@ final class FencedDelivery implements AttemptBlackboard {
             LOG.info(starting.line());
             starting = null;
         }
+    }
+
+    private ProducerRecord<String, BlackboardEvent> record(BlackboardEvent event) {
+        ProducerRecord<String, BlackboardEvent> record = BlackboardWriter.record(topic, event, signer);
+        record.headers().add(DELIVERY_HEADER, delivery).add(WORKER_HEADER, worker);
+        return record;
+    }
+
+    /** The events as a log line names them: type and id of each. */
+    private static String describe(List<BlackboardEvent> events) {
+        return events.stream().map(event -> event.getHeader().getType() + " " + event.getHeader().getEventId())
+                .collect(Collectors.joining(", "));
     }
 
     private static boolean isFencing(Throwable error) {

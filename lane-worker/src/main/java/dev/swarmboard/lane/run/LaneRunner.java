@@ -163,7 +163,7 @@ public final class LaneRunner {
     private LaneOutcome runStarted(LaneScope lane, List<ResolvedStage> stages, int deliveryCount,
                                    Optional<Checkout> checkout, String start) {
         RunLane task = lane.task();
-        lane.view().append(lane.events().event(new LaneStarted(worker, deliveryCount, task.getScope(),
+        lane.view().hold(lane.events().event(new LaneStarted(worker, deliveryCount, task.getScope(),
                 checkout.map(Checkout::treeId).orElse("")), "", "delivery", deliveryCount));
         try {
             runStages(lane, stages, checkout);
@@ -171,7 +171,7 @@ public final class LaneRunner {
             if (Thread.currentThread().isInterrupted()) {
                 return LaneOutcome.release(describe(task) + " interrupted in " + failure.stage());
             }
-            failure.budget().ifPresent(exceeded -> lane.view().append(lane.events().event(exceeded,
+            failure.budget().ifPresent(exceeded -> lane.view().hold(lane.events().event(exceeded,
                     exceeded.getStage(), "", 0)));
             lane.view().append(lane.events().terminal(new LaneFailed(failure.stage(), failure.reasons())));
             return LaneOutcome.accept(describe(task) + " failed: " + failure.getMessage());

@@ -11,10 +11,11 @@ import java.util.Optional;
 /**
  * One lane's view of its mission on the blackboard: the first event of every id in log order from the
  * mission's start (never offset 0 when the task carries it), refreshed incrementally, plus the events
- * this lane appended. An append is trusted once acknowledged, without reading it back: the delivery
- * opened by fencing every earlier one and reading all they committed, and only this attempt writes its
- * ids, so an acknowledged append is the first of its id. Appending an id the view already holds writes
- * nothing: the event that counts is the one already there. Safe for the parallel calls of an ensemble.
+ * this lane appended or holds for its next append. An append is trusted once acknowledged, without
+ * reading it back: the delivery opened by fencing every earlier one and reading all they committed, and
+ * only this attempt writes its ids, so an acknowledged append is the first of its id. Appending an id
+ * the view already holds writes nothing: the event that counts is the one already there. Safe for the
+ * parallel calls of an ensemble.
  */
 public final class MissionView {
 
@@ -22,6 +23,7 @@ public final class MissionView {
     private final String missionId;
     private final Map<String, BlackboardEvent> logged = new LinkedHashMap<>();
     private final Map<String, BlackboardEvent> pending = new LinkedHashMap<>();
+    private final List<BlackboardEvent> held = new ArrayList<>();
     private long nextOffset;
 
     private MissionView(BlackboardAccess blackboard, String missionId, long startOffset) {
@@ -49,17 +51,49 @@ public final class MissionView {
         }
     }
 
-    /** Appends the event unless its id is already known; returns the event that counts for that id. */
-    public BlackboardEvent append(BlackboardEvent event) {
+    /**
+     * Appends the event unless its id is already known, in one transaction with every event held
+     * before it; returns the event that counts for that id.
+     */
+    public synchronized BlackboardEvent append(BlackboardEvent event) {
+        BlackboardEvent counts = hold(event);
+        flush();
+        return counts;
+    }
+
+    /**
+     * Holds the event for the next {@link #flush} (or {@link #append}) unless its id is already known;
+     * returns the event that counts for that id. A held event is known to this view at once (budget and
+     * evidence count it) and written with the next transaction, so a lane writes its receipts in one
+     * transaction per external call instead of one per event: flush before every model call, tool run
+     * or other wait, so a crash loses only what the redelivery redoes without cost.
+     */
+    public synchronized BlackboardEvent hold(BlackboardEvent event) {
         String id = event.getHeader().getEventId();
         Optional<BlackboardEvent> known = find(id);
         if (known.isPresent()) {
             return known.get();
         }
-        blackboard.append(event);
-        synchronized (this) {
-            pending.putIfAbsent(id, event);
-            return find(id).orElseThrow();
+        pending.put(id, event);
+        held.add(event);
+        return event;
+    }
+
+    /**
+     * Writes every held event in one transaction. If it fails the held events are forgotten (they were
+     * never written) and the failure propagates; the delivery is then over.
+     */
+    public synchronized void flush() {
+        if (held.isEmpty()) {
+            return;
+        }
+        List<BlackboardEvent> batch = List.copyOf(held);
+        held.clear();
+        try {
+            blackboard.append(batch);
+        } catch (RuntimeException e) {
+            batch.forEach(unwritten -> pending.remove(unwritten.getHeader().getEventId()));
+            throw e;
         }
     }
 

@@ -43,9 +43,11 @@ import org.slf4j.MDC;
 /**
  * Runs one stage's model calls and returns the receipt that carries its artifact. A call whose receipt
  * is already on the blackboard (same deterministic id) is not made again. Before calls are made, the
- * mission's spend is re-read and the calls' most possible spend checked against the budgets. Ensemble
- * proposals and parallel calls run concurrently, except a sequential ensemble's, each of which sees the
- * earlier ones; a StageStarted is written before they begin; a judgment's receipt records what the judge stated it did ({@link Judgment}).
+ * mission's spend is re-read and the calls' most possible spend checked against the budgets (a mission
+ * without budgets reads nothing). Ensemble proposals and parallel calls run concurrently, except a
+ * sequential ensemble's, each of which sees the earlier ones; a StageStarted is written before they
+ * begin, in one transaction with the lane's receipts held since its last call; a judgment's receipt
+ * records what the judge stated it did ({@link Judgment}).
  */
 final class StageExecution {
 
@@ -139,12 +141,14 @@ final class StageExecution {
         if (lane.view().find(lane.events().id("StageStarted", stage.name(), kind, 0)).isEmpty()) {
             StageStarted started = new StageStarted(stage.name(), kind,
                     missing.stream().map(call -> call.route().getModelKey()).toList());
-            lane.view().append(lane.events().event(started, stage.name(), kind, 0));
+            lane.view().hold(lane.events().event(started, stage.name(), kind, 0));
         }
     }
 
     private void ensureBudget(ResolvedStage stage, List<PlannedCall> missing, StageContext context) throws LaneFailure {
-        if (missing.isEmpty()) {
+        BudgetLimits limits = BudgetLimits.of(lane.task());
+        // Without a budget there is nothing to check, so no need to read the other lanes' spend.
+        if (missing.isEmpty() || limits.unlimited()) {
             return;
         }
         lane.view().refresh();
@@ -154,7 +158,7 @@ final class StageExecution {
             requested = requested.plus(BudgetLedger.estimate(context.messages(), call.route().getMaxTokens(),
                     spec(call).pricing()));
         }
-        var exceeded = BudgetLedger.check(stage.name(), BudgetLimits.of(lane.task()), used, requested);
+        var exceeded = BudgetLedger.check(stage.name(), limits, used, requested);
         if (exceeded.isPresent()) {
             throw LaneFailure.overBudget(exceeded.get());
         }
@@ -165,6 +169,8 @@ final class StageExecution {
         String role = PlannedCall.JUDGMENT.equals(call.kind()) ? StagePlans.JUDGE_ROLE : stage.role();
         CallKey key = new CallKey(lane.missionId(), lane.laneId(), stage.name(), lane.task().getAttempt(),
                 call.index(), role);
+        // What the lane holds (its StageStarted, earlier receipts) is written before the call is paid for.
+        lane.view().flush();
         ModelResponse response;
         try (MDC.MDCCloseable mission = MissionLogs.about(lane.missionId())) {
             response = ModelCallSpan.complete(tracing, parent, provider, new ModelRequest(spec(call),
@@ -191,7 +197,7 @@ final class StageExecution {
             receipt.setJudgment(judgment.verdict());
             receipt.setJudgmentReason(judgment.reason().orElse(null));
         }
-        return lane.view().append(lane.events().event(receipt, stage.name(), call.kind(), call.index()));
+        return lane.view().hold(lane.events().event(receipt, stage.name(), call.kind(), call.index()));
     }
 
     private BlackboardEvent merge(ResolvedStage stage, StageContext context, List<PlannedCall> proposals,
@@ -212,7 +218,7 @@ final class StageExecution {
                 .setContextRefs(outputs.stream().map(output -> Events.ref(output,
                         "proposal")).toList())
                 .build();
-        return lane.view().append(lane.events().event(receipt, stage.name(), merged.kind(), merged.index()));
+        return lane.view().hold(lane.events().event(receipt, stage.name(), merged.kind(), merged.index()));
     }
 
     private StageCompleted.Builder receipt(ResolvedStage stage, PlannedCall call, StageContext context, String artifact) {

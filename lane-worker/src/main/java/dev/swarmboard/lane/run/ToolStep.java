@@ -76,6 +76,7 @@ final class ToolStep {
         ToolSpec spec = known.get();
         // a lane with a repository runs its tools in its checkout, at the tree the receipt names
         Path directory = checkout.isPresent() ? checkout.get().dir() : workspace(stage);
+        lane.view().flush();
         ToolOutcome outcome;
         try (Hop hop = tracing.start("tool " + tool, SpanKind.INTERNAL, lane.events().traceparent())
                 .set(Hop.MISSION, lane.missionId()).set(Hop.LANE, lane.laneId()).set(Hop.STAGE, stage)) {
@@ -104,7 +105,7 @@ final class ToolStep {
                 .setTestsTool(spec.tests())
                 .setTreeId(checkout.map(Checkout::treeId).orElse(""))
                 .build();
-        lane.view().append(lane.events().event(receipt, stage, tool, index));
+        lane.view().hold(lane.events().event(receipt, stage, tool, index));
     }
 
     private Path workspace(String stage) throws LaneFailure {

@@ -91,7 +91,7 @@ class LaneTaskHandlerTest {
             }
 
             @Override
-            public void append(BlackboardEvent event) {
+            public void append(List<BlackboardEvent> events) {
                 throw new BlackboardUnavailable("broker down", null);
             }
         };
@@ -232,8 +232,8 @@ class LaneTaskHandlerTest {
             }
 
             @Override
-            public void append(BlackboardEvent event) {
-                access.append(event);
+            public void append(List<BlackboardEvent> events) {
+                access.append(events);
             }
 
             @Override

@@ -12,6 +12,8 @@ import java.util.List;
 public final class InMemoryBlackboard implements AttemptBlackboard, AttemptBlackboards {
 
     private final List<BlackboardEvent> log = new ArrayList<>();
+    private int transactions;
+    private int endOffsetReads;
 
     @Override
     public long startOffset(RunLane task) {
@@ -20,7 +22,13 @@ public final class InMemoryBlackboard implements AttemptBlackboard, AttemptBlack
 
     @Override
     public synchronized long endOffset(String missionId) {
+        endOffsetReads++;
         return log.size();
+    }
+
+    /** How often a reader asked for the mission's end (a ListOffsets request, on Kafka). */
+    public synchronized int endOffsetReads() {
+        return endOffsetReads;
     }
 
     @Override
@@ -30,8 +38,14 @@ public final class InMemoryBlackboard implements AttemptBlackboard, AttemptBlack
     }
 
     @Override
-    public synchronized void append(BlackboardEvent event) {
-        log.add(event);
+    public synchronized void append(List<BlackboardEvent> events) {
+        log.addAll(events);
+        transactions++;
+    }
+
+    /** How many appends (transactions, on Kafka) wrote the log. */
+    public synchronized int transactions() {
+        return transactions;
     }
 
     @Override
@@ -59,7 +73,7 @@ public final class InMemoryBlackboard implements AttemptBlackboard, AttemptBlack
     /** A blackboard holding the first {@code count} events of this one. */
     synchronized InMemoryBlackboard prefix(int count) {
         InMemoryBlackboard copy = new InMemoryBlackboard();
-        log.subList(0, count).forEach(copy::append);
+        copy.append(log.subList(0, count));
         return copy;
     }
 }

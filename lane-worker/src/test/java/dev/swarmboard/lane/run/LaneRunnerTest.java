@@ -86,6 +86,26 @@ class LaneRunnerTest {
     }
 
     @Test
+    void shouldWriteOneTransactionPerModelCallOrToolRunWithEachStageStartedWrittenBeforeItsCall() {
+        // Given a provider that notes what the blackboard holds when it is called
+        List<String> lastWrittenAtCall = new CopyOnWriteArrayList<>();
+        ModelProvider observing = request -> {
+            List<String> types = blackboard.types();
+            lastWrittenAtCall.add(types.get(types.size() - 1));
+            return SCRIPTED.complete(request);
+        };
+
+        // When a PREY lane with two tools runs
+        runner(observing).run(withTools("lane-a", List.of("unit-tests", "echo")), 1, blackboard);
+
+        // Then its ten events took six transactions: one before each of the three calls and two tool
+        // runs, the last with the yield; and each call found its StageStarted already written
+        assertThat(blackboard.types()).hasSize(10);
+        assertThat(blackboard.transactions()).isEqualTo(6);
+        assertThat(lastWrittenAtCall).containsExactly("StageStarted", "StageStarted", "StageStarted");
+    }
+
+    @Test
     void shouldResumeARedeliveredLaneWithoutCallingStagesAlreadyReceipted() {
         // Given a first worker that wrote LaneStarted and the perceive and react receipts, then died
         runner(SCRIPTED).run(task("lane-a"), 1, blackboard);
@@ -137,6 +157,21 @@ class LaneRunnerTest {
                 Reason::getField).containsExactly(tuple("UNKNOWN_MODEL",
                 "lane.stages[0].models[0].modelKey"));
         assertThat(called).isEmpty();
+    }
+
+    @Test
+    void shouldReReadTheMissionsSpendBeforeEachStageOnlyWhenThePlanSetsABudget() {
+        // Given the same PREY lane with and without a token budget
+        InMemoryBlackboard budgeted = new InMemoryBlackboard();
+
+        // When each runs
+        runner(SCRIPTED).run(task("lane-a"), 1, blackboard);
+        runner(SCRIPTED).run(task("m-1", lane("lane-a").build()).setTokenBudget(100_000L).build(), 1, budgeted);
+
+        // Then the unbudgeted lane looked up the mission's end once (its opening read), the budgeted one
+        // again before each of its three stages
+        assertThat(blackboard.endOffsetReads()).isEqualTo(1);
+        assertThat(budgeted.endOffsetReads()).isEqualTo(4);
     }
 
     @Test

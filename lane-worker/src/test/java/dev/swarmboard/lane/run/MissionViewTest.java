@@ -3,6 +3,7 @@ package dev.swarmboard.lane.run;
 import static dev.swarmboard.lane.LaneFixtures.lane;
 import static dev.swarmboard.lane.LaneFixtures.task;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.swarmboard.blackboard.EventOrigin;
 import dev.swarmboard.blackboard.Events;
@@ -35,6 +36,45 @@ class MissionViewTest {
     }
 
     @Test
+    void shouldKnowAHeldEventAtOnceAndWriteItWithTheNextAppendInOneTransaction() {
+        // Given a view holding one event
+        InMemoryBlackboard blackboard = new InMemoryBlackboard();
+        MissionView view = MissionView.open(blackboard, task);
+        BlackboardEvent held = started("held");
+        view.hold(held);
+        assertThat(view.find(held.getHeader().getEventId())).contains(held);
+        assertThat(blackboard.events()).isEmpty();
+
+        // When the lane appends another
+        BlackboardEvent appended = started("appended");
+        view.append(appended);
+
+        // Then both were written, in order, by one transaction; holding a known id again writes nothing
+        assertThat(blackboard.events()).containsExactly(held, appended);
+        assertThat(blackboard.transactions()).isEqualTo(1);
+        view.hold(held);
+        view.flush();
+        assertThat(blackboard.transactions()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldForgetHeldEventsWhoseTransactionFailed() {
+        // Given a view holding an event over a blackboard that refuses writes
+        MissionView view = MissionView.open(new StableEndBlackboard(0, 0) {
+            @Override
+            public synchronized void append(List<BlackboardEvent> events) {
+                throw new BlackboardUnavailable("broker down", null);
+            }
+        }, task);
+        BlackboardEvent held = started("held");
+        view.hold(held);
+
+        // When it is flushed, the failure reaches the lane and the view no longer claims the event
+        assertThatThrownBy(view::flush).isInstanceOf(BlackboardUnavailable.class);
+        assertThat(view.find(held.getHeader().getEventId())).isEmpty();
+    }
+
+    @Test
     void shouldReadFromTheMissionsStartNotFromOffsetZero() {
         // Given a log whose first two records are before the mission's start
         StableEndBlackboard blackboard = new StableEndBlackboard(2, 0);
@@ -57,7 +97,7 @@ class MissionViewTest {
     }
 
     /** A log with a mission start, whose readable end (the last stable offset) lags appends for some reads. */
-    private static final class StableEndBlackboard implements BlackboardAccess {
+    private static class StableEndBlackboard implements BlackboardAccess {
 
         private final List<BlackboardEvent> log = new ArrayList<>();
         private final List<Long> readsFrom = new ArrayList<>();
@@ -91,8 +131,8 @@ class MissionViewTest {
         }
 
         @Override
-        public synchronized void append(BlackboardEvent event) {
-            log.add(event);
+        public synchronized void append(List<BlackboardEvent> events) {
+            log.addAll(events);
         }
     }
 }
