@@ -18,7 +18,7 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Decodes records and checks their content hashes from the stored payload bytes, in contiguous
- * slices on the common fork-join pool, the results in log order (folds over a mission, such as its
+ * slices on a fork-join pool of one thread per core, the results in log order (folds over a mission, such as its
  * head, then run in that order). Slicing does not follow partitions, so one mission's partition is
  * decoded on every core as well as a whole topic. {@link #decodeAsync} starts a poll's decoding on
  * the pool and returns at once, so the reader polls the next batch meanwhile. A record that does not
@@ -28,6 +28,11 @@ public final class ParallelDecoder {
 
     /** Fewer records than this are decoded on the calling thread: a fork costs more than it saves. */
     private static final int SLICE = 256;
+    /**
+     * One decoding thread per core. The common pool has one thread fewer than the cores (one on two
+     * cores), since it counts on the caller to help; an async decode's caller is busy polling instead.
+     */
+    private static final ForkJoinPool DECODERS = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
 
     private final AvroCodec<BlackboardEvent> codec;
 
@@ -51,7 +56,9 @@ public final class ParallelDecoder {
         if (slices <= 1) {
             decodeSlice(records, decoded, 0);
         } else {
-            IntStream.range(0, slices).parallel().forEach(slice -> decodeSlice(records, decoded, slice));
+            // A parallel stream started on a pool's thread forks its slices into that pool.
+            DECODERS.submit(() -> IntStream.range(0, slices).parallel()
+                    .forEach(slice -> decodeSlice(records, decoded, slice))).join();
         }
         return Arrays.asList(decoded);
     }
@@ -70,9 +77,9 @@ public final class ParallelDecoder {
         return byPartition;
     }
 
-    /** {@link #decode(ConsumerRecords)} started on the common pool; the caller may poll meanwhile. */
+    /** {@link #decode(ConsumerRecords)} started on the decoding pool; the caller may poll meanwhile. */
     public CompletableFuture<Map<TopicPartition, List<Decoded>>> decodeAsync(ConsumerRecords<String, byte[]> records) {
-        return CompletableFuture.supplyAsync(() -> decode(records), ForkJoinPool.commonPool());
+        return CompletableFuture.supplyAsync(() -> decode(records), DECODERS);
     }
 
     private void decodeSlice(List<ConsumerRecord<String, byte[]>> records, Decoded[] decoded, int slice) {
